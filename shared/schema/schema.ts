@@ -1,0 +1,246 @@
+/**
+ * The treaty schema: the single source of truth for what a Plenipo document may contain,
+ * shared by the editor (client), the sync server (validation, permissions) and the exports.
+ *
+ * Shape of a document:
+ *
+ *   doc
+ *   ├─ docinfo            metadata atom: base text, symbol, date, language
+ *   ├─ title              the instrument's title (inline text)
+ *   ├─ preamble?          recitals (plain blocks, alternatives)
+ *   ├─ division*          chapter / section / title / part, each `heading` + nested content
+ *   │   └─ article        `heading` + plain / paragraph / subparagraph / alternatives
+ *   │       └─ paragraph  numbered "1", "2"  → subparagraph "a", "b" → item "i", "ii"
+ *   ├─ closing?           closing formula ("IN WITNESS WHEREOF ...")
+ *   └─ comments?          member comment threads (rendered in a side panel, not in the text)
+ *
+ * Numbers are never stored unless the text fixes them (`number` attr); they are derived from
+ * position by `shared/model/numbering.ts`.
+ *
+ * Square brackets come in three shapes, each with a stable id and its sponsors (delegation codes):
+ * - inline: the `bracket` mark. It may overlap itself (`excludes: ""`), so "[[ITU Membership] for
+ *   Members]" is text carrying two bracket marks; y-prosemirror stores such marks under hashed keys.
+ *   Inline brackets sharing a `group` id are alternatives to each other ("[shall] [may]").
+ * - whole block: the `bracket` / `sponsors` attributes of an article, paragraph, subparagraph, item
+ *   or plain block.
+ * - alternatives: an `alternatives` node holding two or more `option`s; an empty option means
+ *   "delete the text".
+ *
+ * Attribute defaults are `null` (never `undefined`) because y-prosemirror drops null attributes
+ * when it writes to Yjs and restores the default when it reads back.
+ */
+import { Schema, type NodeSpec, type MarkSpec, type AttributeSpec } from 'prosemirror-model';
+
+/** Kinds of structural division, outermost first. */
+export const DIVISION_KINDS = ['part', 'chapter', 'section', 'title'] as const;
+/** A structural division kind: part, chapter, section or title (as in "Title 1" of the Convention). */
+export type DivisionKind = (typeof DIVISION_KINDS)[number];
+
+/** Roles of accounts; used by the schema only for comment authorship. */
+export const COMMENT_STATUSES = ['open', 'resolved'] as const;
+/** Whether a comment thread still needs attention. */
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/** How an inline bracket reads: proposed wording, or existing wording proposed for deletion. */
+export const BRACKET_KINDS = ['insert', 'delete'] as const;
+/** See `BRACKET_KINDS`. */
+export type BracketKind = (typeof BRACKET_KINDS)[number];
+
+const id: AttributeSpec = { default: null };
+const blockBracketAttrs: Record<string, AttributeSpec> = {
+  id,
+  /** Id of the bracket around the whole block, or null when the block is not bracketed. */
+  bracket: { default: null },
+  /** Delegation codes sponsoring the block bracket. */
+  sponsors: { default: null },
+};
+
+/** Child content of an article, paragraph and subparagraph (see the content expressions). */
+const ARTICLE_BODY = '(plain | paragraph | subparagraph | alternatives)*';
+
+const nodes: Record<string, NodeSpec> = {
+  doc: { content: 'docinfo title preamble? (division | article | alternatives | plain)* closing? comments?' },
+
+  docinfo: {
+    atom: true,
+    selectable: false,
+    attrs: {
+      /** Key of the base text every redline compares against by default, e.g. "convention-2001". */
+      base: { default: null },
+      /** Document symbol, e.g. "ITU/HLEG/2008/WA1". */
+      symbol: { default: null },
+      /** ISO date of the text, e.g. "2009-08-01". */
+      date: { default: null },
+      language: { default: 'en' },
+    },
+    toDOM: () => ['header', { class: 'docinfo', hidden: '' }],
+    parseDOM: [{ tag: 'header.docinfo' }],
+  },
+
+  title: {
+    content: 'inline*',
+    defining: true,
+    toDOM: () => ['h1', { class: 'doc-title' }, 0],
+    parseDOM: [{ tag: 'h1.doc-title' }],
+  },
+
+  preamble: {
+    content: '(plain | alternatives)+',
+    attrs: { id },
+    toDOM: () => ['section', { class: 'preamble' }, 0],
+    parseDOM: [{ tag: 'section.preamble' }],
+  },
+
+  division: {
+    content: 'heading (division | article | alternatives | plain)*',
+    defining: true,
+    attrs: {
+      id,
+      kind: { default: 'chapter' },
+      /** Explicit number when the text fixes it ("IV", "2"); null to number by position. */
+      number: { default: null },
+      /** "roman" (CHAPTER IV) or "arabic" (Chapter 4). */
+      numbering: { default: 'arabic' },
+    },
+    toDOM: (node) => ['section', { class: `division division-${node.attrs.kind}`, 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'section.division', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+  },
+
+  heading: {
+    content: 'inline*',
+    defining: true,
+    toDOM: () => ['h2', { class: 'heading' }, 0],
+    parseDOM: [{ tag: 'h2.heading' }],
+  },
+
+  article: {
+    content: `heading ${ARTICLE_BODY}`,
+    defining: true,
+    attrs: { ...blockBracketAttrs, number: { default: null } },
+    toDOM: (node) => ['article', { 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'article', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+  },
+
+  paragraph: {
+    content: 'plain (plain | subparagraph | alternatives)*',
+    defining: true,
+    attrs: { ...blockBracketAttrs, number: { default: null } },
+    toDOM: (node) => ['div', { class: 'paragraph', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.paragraph' }],
+  },
+
+  subparagraph: {
+    content: 'plain (plain | item | alternatives)*',
+    defining: true,
+    attrs: { ...blockBracketAttrs, number: { default: null } },
+    toDOM: (node) => ['div', { class: 'subparagraph', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.subparagraph' }],
+  },
+
+  item: {
+    content: 'plain+',
+    defining: true,
+    attrs: { ...blockBracketAttrs, number: { default: null } },
+    toDOM: (node) => ['div', { class: 'item', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.item' }],
+  },
+
+  plain: {
+    content: 'inline*',
+    attrs: blockBracketAttrs,
+    toDOM: (node) => ['p', { 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'p' }],
+  },
+
+  alternatives: {
+    content: 'option+',
+    defining: true,
+    attrs: { id },
+    toDOM: (node) => ['div', { class: 'alternatives', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.alternatives' }],
+  },
+
+  option: {
+    /** Empty content is the option "delete the text". */
+    content: '(division | article | paragraph | subparagraph | item | plain)*',
+    defining: true,
+    attrs: { id, sponsors: { default: null }, label: { default: null } },
+    toDOM: (node) => ['div', { class: 'option', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.option' }],
+  },
+
+  closing: {
+    content: 'plain+',
+    attrs: { id },
+    toDOM: () => ['section', { class: 'closing' }, 0],
+    parseDOM: [{ tag: 'section.closing' }],
+  },
+
+  comments: {
+    content: 'comment*',
+    toDOM: () => ['aside', { class: 'comments', hidden: '' }, 0],
+    parseDOM: [{ tag: 'aside.comments' }],
+  },
+
+  comment: {
+    content: 'plain+',
+    attrs: {
+      id,
+      /** Id of the block or bracket the thread is anchored to; null when an `anchor` mark carries it. */
+      target: { default: null },
+      /** Id of the comment this one replies to; null for the first comment of a thread. */
+      replyTo: { default: null },
+      delegation: { default: null },
+      author: { default: null },
+      status: { default: 'open' },
+      createdAt: { default: null },
+    },
+    toDOM: (node) => ['div', { class: 'comment', 'data-id': node.attrs.id }, 0],
+    parseDOM: [{ tag: 'div.comment' }],
+  },
+
+  footnote: {
+    inline: true,
+    group: 'inline',
+    atom: true,
+    attrs: { id, text: { default: '' } },
+    toDOM: (node) => ['sup', { class: 'footnote', title: node.attrs.text }, '*'],
+    parseDOM: [{ tag: 'sup.footnote', getAttrs: (dom) => ({ text: (dom as HTMLElement).title }) }],
+  },
+
+  text: { group: 'inline' },
+};
+
+const marks: Record<string, MarkSpec> = {
+  bracket: {
+    attrs: {
+      id,
+      sponsors: { default: null },
+      /** Shared by inline brackets that are alternatives to each other; null when standalone. */
+      group: { default: null },
+      kind: { default: 'insert' },
+    },
+    excludes: '',
+    inclusive: false,
+    toDOM: (mark) => ['span', { class: `bracket bracket-${mark.attrs.kind}`, 'data-bracket': mark.attrs.id }, 0],
+    parseDOM: [{ tag: 'span[data-bracket]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.bracket }) }],
+  },
+  anchor: {
+    attrs: { comment: { default: null } },
+    excludes: '',
+    inclusive: false,
+    toDOM: (mark) => ['span', { class: 'comment-anchor', 'data-comment': mark.attrs.comment }, 0],
+    parseDOM: [{ tag: 'span[data-comment]', getAttrs: (dom) => ({ comment: (dom as HTMLElement).dataset.comment }) }],
+  },
+  em: {
+    toDOM: () => ['em', 0],
+    parseDOM: [{ tag: 'em' }, { tag: 'i' }],
+  },
+  strong: {
+    toDOM: () => ['strong', 0],
+    parseDOM: [{ tag: 'strong' }, { tag: 'b' }],
+  },
+};
+
+/** The Plenipo treaty schema. */
+export const schema = new Schema({ nodes, marks });
