@@ -1,0 +1,8 @@
+/** Chair's resolutions of brackets: keep, drop, choose; one at a time or a whole article. */
+export { locateBracket, inlineRanges, groupMembers, sponsorsOf } from './locate.ts';
+export type { LocatedBracket, BracketRange } from './locate.ts';
+export { deleteBlock, replaceBlock } from './remove-block.ts';
+export { resolveBracket, resolveBracketInTransform, resolveBracketCommand, RESOLUTION_ACTIONS } from './resolve.ts';
+export type { ResolutionAction } from './resolve.ts';
+export { resolveAllInArticle, resolveAllInArticleInTransform, resolveAllInArticleCommand, findArticle, bracketsInArticle } from './bulk.ts';
+export type { BulkResolution } from './bulk.ts';
