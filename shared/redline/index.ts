@@ -1,0 +1,17 @@
+/**
+ * The Redline: an article-aware comparison of two treaty texts (pure, no I/O; used by the server's
+ * redline route, the exports and the client's redline view).
+ *
+ * `compareDocuments(from, to)` returns JSON (`Redline`); `redlineToHtml(redline)` renders it as a
+ * DOM-free HTML fragment the client can inject (the standalone page, Word and Akoma Ntoso renderers
+ * live in `shared/export/`).
+ */
+export { compareDocuments, wordChanges, type CompareOptions } from './compare.ts';
+export { redlineToHtml, REDLINE_CSS, escapeHtml } from './html.ts';
+export { alignArticles, alignProvisions, mergeOrder, ALIGN_THRESHOLDS, type AlignedPair, type MatchRule, type MergedStep } from './align.ts';
+export { documentUnits, normalizeText, type DocumentUnits, type ArticleUnit, type Provision, type PartKey } from './units.ts';
+export { shingles, jaccard, words, longestIncreasing } from './similarity.ts';
+export type {
+  Redline, RedlineArticle, RedlineBlock, RedlineBracket, RedlineBrackets, RedlineComment, RedlineComments, RedlinePart, RedlineSide,
+  RedlineStatus, RedlineSummary, Change,
+} from './types.ts';
