@@ -1,0 +1,9 @@
+/** Storage: the `DocumentStore` contract and its SQLite implementation. */
+export { ROLES } from './types.ts';
+export type {
+  Role, Account, DocumentRecord, LoggedUpdate, NewUpdate, LoadedDocument, VersionRecord, ResolutionRecord, DocumentStore,
+} from './types.ts';
+export { SqliteStore, openSqliteStore } from './sqlite-store.ts';
+export type { SqliteStoreOptions, SyncPolicy } from './sqlite-store.ts';
+export { MIGRATIONS, migrate } from './migrations.ts';
+export { newToken, hashToken } from './tokens.ts';

@@ -1,0 +1,78 @@
+/**
+ * Schema migrations of the SQLite store, applied in order by `PRAGMA user_version`.
+ * Migration 1 creates every table of the server contract up front.
+ */
+import type Database from 'better-sqlite3';
+
+/** SQL of each migration; index i brings the database from version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    base TEXT NULL,
+    created_at INTEGER NOT NULL,
+    source_version TEXT NULL
+  );
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    delegation TEXT NOT NULL,
+    role TEXT NOT NULL,
+    token_hash TEXT UNIQUE NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE updates (
+    doc_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    account_id TEXT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX updates_by_time ON updates (doc_id, created_at);
+  CREATE TABLE checkpoints (
+    doc_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE versions (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    json TEXT NOT NULL
+  );
+  CREATE INDEX versions_by_doc ON versions (doc_id, created_at);
+  CREATE TABLE resolutions (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    bracket_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    option_id TEXT NULL,
+    account_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    before_text TEXT NOT NULL,
+    after_text TEXT NOT NULL
+  );
+  CREATE INDEX resolutions_by_doc ON resolutions (doc_id, created_at);
+  `,
+];
+
+/** Bring the database to the latest schema version; throws a RangeError if it is newer than this code. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new RangeError(`Database schema version ${current} is newer than this server (${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,133 @@
+/**
+ * The storage contract: what the server keeps (documents, their update logs and checkpoints,
+ * accounts, versions, resolutions) behind one small interface, so that another backend only has
+ * to pass `test/storage-contract.test.ts`. Times are epoch milliseconds.
+ */
+
+/** Roles of accounts. */
+export const ROLES = ['delegate', 'chair', 'secretariat', 'observer'] as const;
+/** What an account may do: a delegate edits, a chair resolves, a secretariat cuts versions, an observer reads. */
+export type Role = (typeof ROLES)[number];
+
+/** A person (or seat) that signs in with a token. `delegation` is a short code such as "FR" or "CHAIR". */
+export interface Account {
+  id: string;
+  name: string;
+  delegation: string;
+  role: Role;
+}
+
+/** A document known to the server. `base` names the base text key, e.g. "convention-2001". */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  base: string | null;
+  createdAt: number;
+  sourceVersion: string | null;
+}
+
+/** One entry of a document's update log. */
+export interface LoggedUpdate {
+  seq: number;
+  data: Uint8Array;
+  accountId: string | null;
+  createdAt: number;
+}
+
+/** An update to append to a log; `createdAt` defaults to now. */
+export interface NewUpdate {
+  data: Uint8Array;
+  accountId: string | null;
+  createdAt?: number;
+}
+
+/** What `load` returns: updates to apply in order (checkpoint first, then the tail) and the last seq they cover. */
+export interface LoadedDocument {
+  updates: Uint8Array[];
+  seq: number;
+  /** Seq covered by the checkpoint (0 when there is none); `seq - checkpointSeq` is the tail length. */
+  checkpointSeq: number;
+}
+
+/** A named snapshot of a document ("Rev.1"): its Yjs state and its ProseMirror JSON. */
+export interface VersionRecord {
+  id: string;
+  docId: string;
+  label: string;
+  authorId: string;
+  createdAt: number;
+  state: Uint8Array;
+  json: string;
+}
+
+/** A chair's resolution of a bracket or an alternative, recorded with the text before and after. */
+export interface ResolutionRecord {
+  id: string;
+  docId: string;
+  bracketId: string;
+  action: string;
+  optionId: string | null;
+  accountId: string;
+  createdAt: number;
+  beforeText: string;
+  afterText: string;
+}
+
+/** Everything the server persists. Every method may be synchronous underneath but returns a promise. */
+export interface DocumentStore {
+  /** Create a document, optionally with its initial Yjs update (stored as seq 1). */
+  createDocument(input: {
+    id?: string;
+    title: string;
+    base?: string | null;
+    sourceVersion?: string | null;
+    initialUpdate?: Uint8Array;
+    accountId?: string | null;
+    createdAt?: number;
+  }): Promise<DocumentRecord>;
+  /** The document with this id, or null. */
+  getDocument(id: string): Promise<DocumentRecord | null>;
+  /** All documents, oldest first. */
+  listDocuments(): Promise<DocumentRecord[]>;
+
+  /** Append updates to a document's log in one transaction; resolves with the last seq written. */
+  append(docId: string, updates: NewUpdate[]): Promise<number>;
+  /** The latest checkpoint (if any) followed by the log after it. */
+  load(docId: string): Promise<LoadedDocument>;
+  /** Record the merged state of all updates up to `seq`. The log itself is kept. */
+  checkpoint(docId: string, seq: number, state: Uint8Array): Promise<void>;
+  /** Log entries with seq > `afterSeq`, in order. */
+  updatesAfter(docId: string, afterSeq: number): Promise<LoggedUpdate[]>;
+  /** Log entries written at or before `time`, in order. */
+  updatesUntil(docId: string, time: number): Promise<LoggedUpdate[]>;
+  /** The document's state as it stood at `time`, as one merged Yjs update. */
+  stateAt(docId: string, time: number): Promise<Uint8Array>;
+
+  /** Create an account with a fresh random token; the token is returned once and stored hashed. */
+  createAccount(input: { name: string; delegation: string; role: Role; id?: string }): Promise<{ account: Account; token: string }>;
+  /** The account whose token this is, or null. */
+  accountByToken(token: string): Promise<Account | null>;
+  /** The account with this id, or null. */
+  getAccount(id: string): Promise<Account | null>;
+  /** All accounts, oldest first. */
+  listAccounts(): Promise<Account[]>;
+
+  /** Store a version (the caller supplies id or gets a fresh one). */
+  createVersion(input: Omit<VersionRecord, 'id' | 'createdAt'> & { id?: string; createdAt?: number }): Promise<VersionRecord>;
+  /** The version with this id, or null. */
+  getVersion(id: string): Promise<VersionRecord | null>;
+  /** Versions of a document, oldest first. */
+  listVersions(docId: string): Promise<VersionRecord[]>;
+  /** Rename a version; resolves with the updated record or null when unknown. */
+  renameVersion(id: string, label: string): Promise<VersionRecord | null>;
+  /** Delete a version; resolves true when it existed. */
+  deleteVersion(id: string): Promise<boolean>;
+
+  /** Record a resolution. */
+  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt'> & { id?: string; createdAt?: number }): Promise<ResolutionRecord>;
+  /** Resolutions of a document, oldest first. */
+  listResolutions(docId: string): Promise<ResolutionRecord[]>;
+
+  /** Release the underlying resources. */
+  close(): Promise<void>;
+}

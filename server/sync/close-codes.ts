@@ -1,0 +1,38 @@
+/**
+ * Every websocket close code the sync server uses, in one place. The 44xx range mirrors HTTP 4xx
+ * and tells y-websocket 3 clients not to reconnect (reconnecting cannot fix it); 1001 and 1011 are
+ * transient and the client reconnects.
+ */
+
+/** A named websocket close code with its default reason. */
+export interface CloseCode {
+  readonly code: number;
+  readonly reason: string;
+}
+
+/** The close codes of the sync protocol. */
+export const CloseCodes = {
+  /** The frame is not a y-websocket message (unknown type, truncated, trailing bytes, text frame). */
+  MalformedMessage: { code: 4400, reason: 'Malformed message' },
+  /** No valid token. (Normally the HTTP upgrade is refused with 401 before a socket exists.) */
+  Unauthorized: { code: 4401, reason: 'Unauthorized' },
+  /** The account may not do what the message asks. */
+  Forbidden: { code: 4403, reason: 'Forbidden' },
+  /** The document does not exist (or was removed while connected). */
+  NotFound: { code: 4404, reason: 'Document not found' },
+  /** The frame exceeds the message size limit. */
+  TooLarge: { code: 4413, reason: 'Message too large' },
+  /** The update cannot be decoded by Yjs, or holds content the treaty schema does not know. */
+  InvalidContent: { code: 4422, reason: 'Invalid content' },
+  /** The server is shutting down; clients reconnect. */
+  GoingAway: { code: 1001, reason: 'Server shutting down' },
+  /** The server failed to store or apply an update; clients reconnect and resend. */
+  InternalError: { code: 1011, reason: 'Internal error' },
+} as const satisfies Record<string, CloseCode>;
+
+/** The close code `code` with `detail` appended to its reason, cut to the 123 bytes a close frame allows. */
+export function closeWith(code: CloseCode, detail?: string): CloseCode {
+  let reason = detail ? `${code.reason}: ${detail}` : code.reason;
+  while (Buffer.byteLength(reason, 'utf8') > 123) reason = reason.slice(0, -2) + '…';
+  return { code: code.code, reason };
+}

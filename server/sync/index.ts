@@ -1,0 +1,19 @@
+/** Live sync: rooms of Y.Docs over the y-websocket protocol, with the update pipeline and its guard. */
+export { Rooms, DocumentNotFoundError } from './rooms.ts';
+export type { RoomsOptions } from './rooms.ts';
+export { Room, rewriteAwareness } from './room.ts';
+export { Connection } from './connection.ts';
+export { CloseCodes, closeWith } from './close-codes.ts';
+export type { CloseCode } from './close-codes.ts';
+export { defaultUpdateGuard, allGuards } from './update-guard.ts';
+export type { UpdateGuard, UpdateGuardContext, UpdateGuardResult } from './update-guard.ts';
+export { serverOrigin, originAccountId } from './origins.ts';
+export type { TransactionOrigin } from './origins.ts';
+export { checkUpdate, markNameOfKey, PROSEMIRROR_ROOT } from './update-check.ts';
+export type { UpdateCheck } from './update-check.ts';
+export { awarenessUser, delegationColor } from './identity.ts';
+export type { AwarenessUser } from './identity.ts';
+export {
+  MessageType, SyncType, syncStep1Message, syncStep2Message, updateMessage, awarenessMessage, permissionDeniedMessage, KEEPALIVE_MESSAGE,
+} from './protocol.ts';
+export { createDispatcher } from './dispatcher.ts';
