@@ -80,7 +80,7 @@ export function proposeAlternative(sponsor: string, text = '…', ids: Alternati
       if (dispatch) {
         const block = $from.node(depth);
         const node = alternatives.create({ id: ids.alternatives ?? newId('alt') }, [
-          option.create({ id: newId('opt'), sponsors: block.attrs.sponsors ?? null }, block),
+          option.create({ id: newId('opt'), sponsors: null }, block),
           option.create({ id: ids.option ?? newId('opt'), sponsors: [sponsor] }, freshCopy(block)),
         ]);
         tr.replaceWith($from.before(depth), $from.after(depth), node);

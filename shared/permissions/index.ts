@@ -1,0 +1,9 @@
+/** Who may change what in a treaty document, decided on Yjs updates. */
+export { inventoryOf, isBracketKey } from './inventory.ts';
+export type { Inventory, BracketEntry, OptionEntry, CommentEntry } from './inventory.ts';
+export { checkChange, mayEdit, mayResolve } from './rules.ts';
+export type { Author, Role } from './rules.ts';
+export { inspectUpdate } from './inspect.ts';
+export type { UpdateInspection } from './inspect.ts';
+export { checkUpdatePrecisely, currentInventory, inventoryAfter } from './precise.ts';
+export { ClientIdRegistry } from './client-ids.ts';
