@@ -14,6 +14,7 @@ import { loginRoutes } from './http/login.ts';
 import { documentRoutes } from './http/documents.ts';
 import { syncRoutes } from './http/sync.ts';
 import { staticRoutes } from './http/static.ts';
+import { bracketRoutes } from './http/brackets.ts';
 
 /** What the app needs. `staticRoot` is the built client folder, or null to serve none. */
 export interface AppDeps {
@@ -42,6 +43,7 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', loginRoutes);
   app.route('/api', documentRoutes);
   app.route('/', syncRoutes);
+  app.route('/api', bracketRoutes);
   // Mount new route groups above this line; the built client is served last.
   if (deps.staticRoot) app.route('/', staticRoutes(deps.staticRoot));
 

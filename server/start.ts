@@ -16,7 +16,8 @@ import { createDemoAccountsIfEmpty, importFixturesIfEmpty } from './seed.ts';
 import { openSqliteStore, type SqliteStore, type SyncPolicy } from './storage/sqlite-store.ts';
 import type { Account } from './storage/types.ts';
 import { Rooms } from './sync/rooms.ts';
-import { defaultUpdateGuard, type UpdateGuard } from './sync/update-guard.ts';
+import type { UpdateGuard } from './sync/update-guard.ts';
+import { createPermissionGuard } from './sync/permission-guard.ts';
 
 /** Largest websocket frame accepted by default: 4 MiB. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -37,7 +38,7 @@ export interface StartOptions {
   quiet?: boolean;
   /** PRAGMA synchronous: `full` (default) or `normal`. */
   sync?: SyncPolicy;
-  /** Permission check of incoming updates; default `defaultUpdateGuard` (observers refused). */
+  /** Permission check of incoming updates; default `createPermissionGuard()` (roles, sponsors, client ids). */
   updateGuard?: UpdateGuard;
   /** Largest websocket frame, bytes; default 4 MiB. */
   maxMessageBytes?: number;
@@ -77,7 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const rooms = new Rooms({
     store,
     schema,
-    guard: options.updateGuard ?? defaultUpdateGuard,
+    guard: options.updateGuard ?? createPermissionGuard(),
     maxMessageBytes,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactEvery: options.compactEvery ?? 500,

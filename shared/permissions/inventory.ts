@@ -36,7 +36,7 @@ export interface Inventory {
 /** Normalise a `sponsors` value to an array of delegation codes. */
 function sponsorList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((s): s is string => typeof s === 'string');
-  return typeof value === 'string' && value ? [value] : [];
+  return typeof value === 'string' ? value.split(/[\s,;]+/).filter((s) => s !== '') : [];
 }
 
 /** Whether a y-prosemirror format key stands for the bracket mark. */

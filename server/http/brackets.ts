@@ -1,0 +1,89 @@
+/**
+ * Brackets and the chair's resolutions (mounted under /api):
+ * - `GET /api/documents/:id/brackets` → `[{ id, kind, text, sponsors, article, options?, status }]`;
+ * - `POST /api/documents/:id/brackets/:bracketId/resolve` `{ action: 'keep'|'drop'|'choose', optionId? }`
+ *   → the resolution record (chairs only; 403 otherwise, 404 unknown bracket, 400 bad body);
+ * - `POST /api/documents/:id/articles/:articleId/resolve` `{ action: 'keep'|'drop' }` → the records;
+ * - `GET /api/documents/:id/resolutions` → every resolution, oldest first;
+ * - `GET /api/documents/:id/text?view=bracketed|clean[&format=html]` → the text as plain text or HTML.
+ * A resolution is one server-side edit through the room (logged, applied, broadcast, origin
+ * `resolution`), recorded with the text before and after.
+ */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { listBrackets, plainText } from '../../shared/model/index.ts';
+import { documentPage } from '../../shared/export/index.ts';
+import { mayResolve } from '../../shared/permissions/index.ts';
+import { RESOLUTION_ACTIONS, type ResolutionAction } from '../../shared/resolution/index.ts';
+import { DocumentNotFoundError } from '../sync/rooms.ts';
+import { applyResolution, currentTreaty } from '../resolution/index.ts';
+import type { AppEnv } from './env.ts';
+
+async function readJson(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  try {
+    const body: unknown = await c.req.json();
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch { /* reported below */ }
+  throw new HTTPException(400, { message: 'Body must be a JSON object such as {"action":"keep"}' });
+}
+
+async function treatyOr404(c: Context<AppEnv>, id: string) {
+  try {
+    return await currentTreaty(c.var.rooms, id);
+  } catch (error) {
+    if (error instanceof DocumentNotFoundError) throw new HTTPException(404, { message: `Unknown document ${JSON.stringify(id)}` });
+    throw error;
+  }
+}
+
+function requireChair(c: Context<AppEnv>): void {
+  const account = c.var.account;
+  if (!mayResolve(account)) throw new HTTPException(403, { message: `${account.role} ${account.name} (${account.delegation}) may not resolve brackets` });
+}
+
+/** Bracket and resolution route group (paths relative to /api). */
+export const bracketRoutes = new Hono<AppEnv>()
+  .get('/documents/:id/brackets', async (c) => {
+    const doc = await treatyOr404(c, c.req.param('id'));
+    return c.json(listBrackets(doc).map((b) => ({
+      id: b.id, kind: b.kind, text: b.text, sponsors: b.sponsors,
+      article: b.articleId ? { id: b.articleId, number: b.articleNumber } : null,
+      ...(b.group ? { group: b.group } : {}),
+      ...(b.markKind ? { markKind: b.markKind } : {}),
+      ...(b.options ? { options: b.options.map((o) => ({ id: o.id, label: o.label, text: o.text, sponsors: o.sponsors })) } : {}),
+      status: 'open',
+    })));
+  })
+  .post('/documents/:id/brackets/:bracketId/resolve', async (c) => {
+    requireChair(c);
+    const body = await readJson(c);
+    const action = body.action as ResolutionAction;
+    if (!RESOLUTION_ACTIONS.includes(action)) throw new HTTPException(400, { message: `Unknown action ${JSON.stringify(body.action)}; use keep, drop or choose` });
+    if (body.optionId !== undefined && typeof body.optionId !== 'string') throw new HTTPException(400, { message: `optionId must be a string, not ${JSON.stringify(body.optionId)}` });
+    if (action === 'choose' && body.optionId === undefined) throw new HTTPException(400, { message: 'choose needs an optionId' });
+    const id = c.req.param('id');
+    await treatyOr404(c, id);
+    const records = await applyResolution(c.var.rooms, c.var.store, c.var.account, id, { bracketId: c.req.param('bracketId'), action, optionId: body.optionId as string | undefined });
+    return c.json(records[0]);
+  })
+  .post('/documents/:id/articles/:articleId/resolve', async (c) => {
+    requireChair(c);
+    const body = await readJson(c);
+    if (body.action !== 'keep' && body.action !== 'drop') throw new HTTPException(400, { message: `Unknown bulk action ${JSON.stringify(body.action)}; use keep or drop` });
+    const id = c.req.param('id');
+    await treatyOr404(c, id);
+    const records = await applyResolution(c.var.rooms, c.var.store, c.var.account, id, { articleId: c.req.param('articleId'), action: body.action });
+    return c.json(records);
+  })
+  .get('/documents/:id/resolutions', async (c) => {
+    const id = c.req.param('id');
+    if (!(await c.var.store.getDocument(id))) throw new HTTPException(404, { message: `Unknown document ${JSON.stringify(id)}` });
+    return c.json(await c.var.store.listResolutions(id));
+  })
+  .get('/documents/:id/text', async (c) => {
+    const view = c.req.query('view') ?? 'bracketed';
+    if (view !== 'bracketed' && view !== 'clean') throw new HTTPException(400, { message: `Unknown view ${JSON.stringify(view)}; use bracketed or clean` });
+    const doc = await treatyOr404(c, c.req.param('id'));
+    if (c.req.query('format') === 'html') return c.html(documentPage(doc, { view }));
+    return c.text(plainText(doc, { clean: view === 'clean' }));
+  });
