@@ -1,0 +1,13 @@
+/**
+ * Publishable renderings of treaty texts and Redlines. They live in `shared/` rather than `server/`
+ * because they are pure (string or bytes in, no I/O, no DOM): the server sends them from its
+ * export and redline routes, and the client can build the same files in the browser.
+ * - HTML: `redlinePage` (standalone redline page), `documentToHtml` / `documentPage` (one text,
+ *   bracketed or clean view).
+ * - Word: `redlineToDocx` (real tracked changes), `documentToDocx`.
+ * - Akoma Ntoso 3.0: `documentToAkn` (mapping documented in akn.ts).
+ */
+export { redlinePage } from './html.ts';
+export { documentToHtml, documentPage, htmlPage, DOCUMENT_CSS, type DocumentView, type DocumentHtmlOptions } from './document-html.ts';
+export { redlineToDocx, documentToDocx, type DocxOptions } from './docx.ts';
+export { documentToAkn, escapeXml, AKN_NAMESPACE, type AknOptions } from './akn.ts';

@@ -1,0 +1,75 @@
+import { describe, it, expect, afterAll } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Node } from 'prosemirror-model';
+import { documentToAkn } from '../shared/export/index.ts';
+import { schema } from '../shared/schema/index.ts';
+import { rev1 } from './helpers/redline-samples.ts';
+import { treaty, art, para, plain, preamble, alternatives, option, br, subparagraph, item, comments, comment, footnote } from './helpers/redline-builders.ts';
+
+const SCHEMA = resolve(import.meta.dirname, '../../shared/akn/akomantoso30.xsd');
+const dir = mkdtempSync(join(tmpdir(), 'plenipo-akn-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Validate XML with xmllint against the Akoma Ntoso 3.0 schema; returns xmllint's report. */
+function validate(xml: string, name: string): { ok: boolean; report: string } {
+  const file = join(dir, `${name}.xml`);
+  writeFileSync(file, xml);
+  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], { encoding: 'utf8' });
+  if (run.error) throw new Error(`xmllint could not run (install libxml2-utils): ${run.error.message}`);
+  return { ok: run.status === 0, report: run.stderr };
+}
+
+async function fixture(key: string): Promise<Node | null> {
+  if (!existsSync(resolve(import.meta.dirname, '../fixtures/index.ts'))) return null;
+  const { loadFixture } = await import('../fixtures/index.ts');
+  return schema.nodeFromJSON(loadFixture(key) as never) as Node;
+}
+
+describe('documentToAkn', () => {
+  it('writes articles, paragraphs and points with the eIds of the Akoma Ntoso naming convention', () => {
+    const xml = documentToAkn(rev1());
+    expect(xml).toContain('<article eId="art_2"');
+    expect(xml).toContain('<paragraph eId="art_2__para_1"');
+    expect(xml).toContain('<point eId="art_1__para_1__list_1__point_a"');
+    expect(xml).toContain('<chapter eId="chp_I">');
+  });
+
+  it('validates a text with inline, block and overlapping brackets, alternatives, comments and footnotes', () => {
+    const d = treaty('Protocol',
+      preamble(plain('Considering'), alternatives({ id: 'pa' }, option({ sponsors: ['FR'] }, plain('one')), option())),
+      art('1', 'Scope', para(plain({ id: 'p1' }, 'with ', br('b1', 'FR')('ITU'), schema.text(' Membership', [schema.marks.bracket.create({ id: 'b1', sponsors: ['FR'] }), schema.marks.bracket.create({ id: 'b2', sponsors: ['US'] })]), br('b2', 'US')(' for Members'), footnote({ text: 'See HLEG report.' })),
+        subparagraph(plain('a'), item(plain('i'))), plain('closing words'))),
+      schema.nodes.article.create({ id: 'a2', bracket: 'b3', sponsors: ['KE'] }, [schema.nodes.heading.create(null, schema.text('Bracketed')), schema.nodes.plain.create(null, schema.text('x'))]),
+      art('3', 'Alternatives', alternatives({ id: 'alt' }, option({ sponsors: ['US'] }, para('A')), option({ sponsors: ['FR'] }, para('B')))),
+      comments(comment({ id: 'c1', target: 'p1', delegation: 'FR' }, plain('Too narrow.')), comment({ id: 'c2', replyTo: 'c1', delegation: 'US' }, plain('Agree.'))));
+    const xml = documentToAkn(d);
+    const result = validate(xml, 'brackets');
+    expect(result.report).toContain('validates');
+    expect(result.ok).toBe(true);
+    expect(xml).toContain('<inline name="bracket" class="insert" refersTo="#br_b1 #dlg_FR">[ITU</inline>');
+    expect(xml).toContain('<note eId="cmt_c1" class="comment open" refersTo="#dlg_FR" placementBase="art_1__para_1">');
+  });
+
+  it('validates the whole 2001 Convention', async () => {
+    const doc = await fixture('convention-2001');
+    if (!doc) return;
+    const xml = documentToAkn(doc, { name: 'convention' });
+    const result = validate(xml, 'convention');
+    expect(result.report).toContain('validates');
+    expect(xml).toContain('<article eId="art_48"');
+    expect(xml.match(/<article /g)).toHaveLength(48);
+  });
+
+  it('validates the HLEG Work Area 1 text with its brackets and comments', async () => {
+    const doc = await fixture('hleg-wa1-2008');
+    if (!doc) return;
+    const xml = documentToAkn(doc, { name: 'recommendations' });
+    const result = validate(xml, 'hleg');
+    expect(result.report).toContain('validates');
+    expect(xml).toContain('<inline name="bracket"');
+    expect(xml).toContain('<note ');
+  });
+});
