@@ -40,6 +40,10 @@ export interface TestServer {
   providers: WebsocketProvider[];
   /** A real WebsocketProvider on a fresh Y.Doc for `who` ('fr', 'ke', 'observer', ...). */
   connect(who: string, options?: { docId?: string; connect?: boolean }): { doc: Y.Doc; provider: WebsocketProvider };
+  /** Close the server and start a new one on the same port and database (providers reconnect). */
+  restart(): Promise<void>;
+  /** A raw `ws` socket on the sync endpoint, resolved once open. */
+  rawSocket(who: string, docId?: string): Promise<WebSocket>;
   stop(): Promise<void>;
 }
 
@@ -66,10 +70,21 @@ export async function startTestServer(options: Partial<StartOptions> & { dbPath?
   const record = (await server.store.listDocuments())[0] ?? (await importProseMirrorDocument(server.store, { json: treatyJSON() }));
   const providers: WebsocketProvider[] = [];
   const test: TestServer = {
-    server, dbPath, docId: record.id, tokens, accounts, providers,
+    server, dbPath,
+    async restart() {
+      await test.server.close();
+      test.server = await startServer({ quiet: true, staticRoot: null, ...options, dbPath, port: test.server.port });
+    },
+    rawSocket(who, docId) {
+      const socket = new WebSocket(`ws://127.0.0.1:${test.server.port}/sync/${docId ?? record.id}?token=${tokens[who]}`);
+      return new Promise((resolve, reject) => {
+        socket.once('open', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    }, docId: record.id, tokens, accounts, providers,
     connect(who, connectOptions = {}) {
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, connectOptions.docId ?? record.id, doc, {
+      const provider = new WebsocketProvider(`ws://127.0.0.1:${test.server.port}/sync`, connectOptions.docId ?? record.id, doc, {
         params: { token: tokens[who] }, WebSocketPolyfill: WebSocket as never, connect: connectOptions.connect ?? true, disableBc: true,
       });
       providers.push(provider);
@@ -77,7 +92,7 @@ export async function startTestServer(options: Partial<StartOptions> & { dbPath?
     },
     async stop() {
       for (const provider of providers) provider.destroy();
-      await server.close();
+      await test.server.close();
       temp?.cleanup();
     },
   };
@@ -138,4 +153,9 @@ export function firstPlain(doc: Y.Doc): Y.XmlText {
   const text = (plain.value as Y.XmlElement).get(0);
   if (!(text instanceof Y.XmlText)) throw new RangeError('First plain block holds no text');
   return text;
+}
+
+/** Resolves with the code and reason a raw socket is closed with. */
+export function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }

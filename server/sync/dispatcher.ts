@@ -33,7 +33,8 @@ export function createDispatcher(maxMessageBytes: number) {
       } else if (type === MessageType.Awareness) {
         payload = decoding.readVarUint8Array(decoder);
       }
-      if (decoding.hasContent(decoder)) throw new RangeError(`${message.length - decoder.pos} trailing bytes`);
+      const known = type === MessageType.Sync || type === MessageType.Awareness || type === MessageType.QueryAwareness;
+      if (known && decoding.hasContent(decoder)) throw new RangeError(`${message.length - decoder.pos} trailing bytes`);
     } catch (error) {
       connection.close(closeWith(CloseCodes.MalformedMessage, (error as Error).message));
       return;

@@ -47,6 +47,8 @@ export class Room {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private compacting = false;
+  /** The background checkpoint started after the last flush, if any. */
+  compaction: Promise<void> | null = null;
   /** Called when the room loses its last connection and has nothing queued. */
   onIdle: (() => void) | null = null;
 
@@ -187,7 +189,13 @@ export class Room {
     } finally {
       this.flushing = null;
     }
-    if (this.appliedSeq - this.checkpointSeq >= this.settings.compactEvery) setImmediate(() => void this.compact());
+    if (this.appliedSeq - this.checkpointSeq >= this.settings.compactEvery && !this.compaction) {
+      this.compaction = new Promise((done) => setImmediate(done))
+        .then(() => this.compact())
+        .finally(() => {
+          this.compaction = null;
+        });
+    }
     this.checkIdle();
   }
 

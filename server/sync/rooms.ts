@@ -4,6 +4,7 @@
  * the keepalive. Server-side changes (a chair's resolution, a version restore) go through
  * `transact`/`applyUpdate`, which use the same log-then-broadcast path as client updates.
  */
+import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { Schema } from 'prosemirror-model';
@@ -40,8 +41,11 @@ export class DocumentNotFoundError extends RangeError {
   }
 }
 
-/** The live documents of a server. */
-export class Rooms {
+/** Events of `Rooms`: a document was loaded into memory, or unloaded after being idle (or on close). */
+export type RoomsEvents = { load: [docId: string]; unload: [docId: string] };
+
+/** The live documents of a server. Emits `load` and `unload` with the document id. */
+export class Rooms extends EventEmitter<RoomsEvents> {
   private readonly rooms = new Map<string, Room>();
   private readonly opening = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
@@ -52,6 +56,7 @@ export class Rooms {
   private closed = false;
 
   constructor(readonly options: RoomsOptions) {
+    super();
     this.dispatch = createDispatcher(options.maxMessageBytes);
     this.keepalive = setInterval(() => this.sweep(), Math.max(50, options.keepaliveMs / 2));
     this.keepalive.unref();
@@ -84,6 +89,7 @@ export class Rooms {
       });
       room.onIdle = () => this.scheduleUnload(docId);
       this.rooms.set(docId, room);
+      this.emit('load', docId);
       return room;
     })();
     this.opening.set(docId, opening);
@@ -219,8 +225,10 @@ export class Rooms {
     if (!room) return;
     this.rooms.delete(docId);
     await room.drain();
+    await room.compaction;
     await room.compact();
     room.destroy();
+    this.emit('unload', docId);
   }
 
   /** Keepalive: a no-op message after outgoing silence; ping, and drop peers that missed the last pong. */
