@@ -1,0 +1,112 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import * as Y from 'yjs';
+import { resolveBracket } from '../shared/resolution/index.ts';
+import { coSponsor } from '../shared/commands/index.ts';
+import { EditorState } from 'prosemirror-state';
+import { whenDoc } from './server-helpers.ts';
+import { startBracketServer, treatyOf, editAs, join, bracketIds, definitionsText } from './helpers/bracket-server.ts';
+
+let test: Awaited<ReturnType<typeof startBracketServer>>;
+afterEach(async () => { await test?.stop(); });
+
+/** KE types a marker; once `doc` sees it, everything sent before it has been relayed or refused. */
+async function barrier(ke: { doc: Y.Doc }, doc: Y.Doc, marker: string): Promise<void> {
+  definitionsText(ke.doc).insert(0, marker);
+  await whenDoc(doc, () => definitionsText(doc).toString().includes(marker));
+}
+
+describe('the permission guard on live connections', () => {
+  it('refuses a delegate dropping another delegation\'s bracket through the editor, and others never see it', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const us = await join(test, 'us');
+    const ke = await join(test, 'ke');
+    const refused = test.nextDecision('refused');
+    editAs(us.doc, resolveBracket(treatyOf(us.doc), 'b1', 'drop'));
+    expect((await refused).reason).toMatch(/US may not remove bracket b1 sponsored by \[FR\]/);
+    await barrier(ke, fr.doc, 'KE1 ');
+    expect(bracketIds(treatyOf(fr.doc))).toContain('b1');
+    expect(treatyOf(fr.doc).textContent).toContain('for Members');
+  });
+
+  it('refuses a hand-crafted update that removes a bracket mark', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const us = await join(test, 'us');
+    const ke = await join(test, 'ke');
+    const text = definitionsText(us.doc);
+    const deltas = text.toDelta() as Array<{ attributes?: Record<string, { id: string }> }>;
+    const key = deltas.flatMap((d) => Object.entries(d.attributes ?? {})).find(([, attrs]) => attrs.id === 'b1')![0];
+    const refused = test.nextDecision('refused');
+    text.format(0, text.length, { [key]: null });
+    expect((await refused).reason).toMatch(/bracket b1/);
+    await barrier(ke, fr.doc, 'KE2 ');
+    expect(bracketIds(treatyOf(fr.doc))).toContain('b1');
+  });
+
+  it('lets a delegate remove its own bracket and add itself as co-sponsor of another', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const us = await join(test, 'us');
+    const slow = test.nextDecision('slow');
+    editAs(us.doc, resolveBracket(treatyOf(us.doc), 'b2', 'keep'));
+    await slow;
+    await whenDoc(fr.doc, () => !bracketIds(treatyOf(fr.doc)).includes('b2'));
+    let next = treatyOf(us.doc);
+    coSponsor('b1', 'US')(EditorState.create({ doc: next }), (tr) => { next = tr.doc; });
+    editAs(us.doc, next);
+    await whenDoc(fr.doc, () => JSON.stringify(treatyOf(fr.doc).toJSON()).includes('"sponsors":["FR","US"]'));
+  });
+
+  it('takes the fast path for typing and settles deleting unbracketed text there too', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const typed = test.nextDecision();
+    definitionsText(fr.doc).insert(0, 'New ');
+    expect((await typed).path).toBe('fast');
+    const deleted = test.nextDecision();
+    definitionsText(fr.doc).delete(0, 4);
+    expect((await deleted).path).toBe('fast');
+  });
+
+  it('refuses every change from an observer', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const observer = await join(test, 'observer');
+    const ke = await join(test, 'ke');
+    const refused = test.nextDecision('refused');
+    definitionsText(observer.doc).insert(0, 'Observer was here ');
+    expect((await refused).reason).toMatch(/observer/);
+    await barrier(ke, fr.doc, 'KE3 ');
+    expect(definitionsText(fr.doc).toString()).not.toContain('Observer was here');
+  });
+
+  it('refuses an update written under another connection\'s client id', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const us = await join(test, 'us');
+    const ke = await join(test, 'ke');
+    definitionsText(fr.doc).insert(0, 'FR ');
+    await whenDoc(us.doc, () => definitionsText(us.doc).toString().includes('FR '));
+    const refused = test.nextDecision('refused');
+    const own = us.doc.clientID;
+    us.doc.clientID = fr.doc.clientID;
+    definitionsText(us.doc).insert(0, 'Forged ');
+    expect((await refused).reason).toMatch(/belongs to another account/);
+    us.doc.clientID = own;
+    await barrier(ke, fr.doc, 'KE4 ');
+    expect(definitionsText(ke.doc).toString()).not.toContain('Forged');
+  });
+
+  it('refuses a comment written in another delegation\'s name', async () => {
+    test = await startBracketServer();
+    await join(test, 'fr');
+    const us = await join(test, 'us');
+    const doc = treatyOf(us.doc);
+    const { schema } = doc.type;
+    const forged = schema.nodes.comments.create(null, schema.nodes.comment.create({ id: 'c9', delegation: 'FR', author: 'x' }, schema.nodes.plain.create(null, schema.text('Fake'))));
+    const refused = test.nextDecision('refused');
+    editAs(us.doc, doc.copy(doc.content.addToEnd(forged)));
+    expect((await refused).reason).toMatch(/comment c9 as FR/);
+  });
+});
