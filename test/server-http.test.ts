@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './server-helpers.ts';
+import { join } from 'node:path';
+import { FIXTURES } from '../fixtures/index.ts';
+import { startServer } from '../server/start.ts';
+import { startTestServer, tempDir, type TestServer } from './server-helpers.ts';
 
 let test: TestServer;
 afterEach(async () => {
@@ -60,5 +63,25 @@ describe('HTTP API', () => {
     const me = await fetch(`${test.server.url}/api/me`, { headers: { cookie } });
     expect(((await me.json()) as { id: string }).id).toBe(test.accounts.fr.id);
     expect((await get('/login?token=bad')).status).toBe(401);
+  });
+});
+
+describe('first start', () => {
+  it('imports the fixtures and creates the demo accounts on an empty database, once', async () => {
+    const temp = tempDir();
+    const dbPath = join(temp.dir, 'first.db');
+    const lines: string[] = [];
+    const first = await startServer({ dbPath, demo: true, importFixtures: true, staticRoot: null, log: (line) => lines.push(line) });
+    const documents = await first.store.listDocuments();
+    expect(documents.map((doc) => doc.sourceVersion)).toEqual(FIXTURES.map((fixture) => fixture.key));
+    expect(documents.find((doc) => doc.sourceVersion === 'protocol-2009')?.base).toBe('convention-2001');
+    expect(first.demoAccounts.map(({ account }) => account.role).sort()).toEqual(['chair', 'delegate', 'delegate', 'delegate', 'observer', 'secretariat']);
+    expect(lines.filter((line) => line.includes('/login?token=')).length).toBe(6);
+    await first.close();
+    const again = await startServer({ dbPath, demo: true, importFixtures: true, quiet: true, staticRoot: null });
+    expect((await again.store.listDocuments()).length).toBe(documents.length);
+    expect(again.demoAccounts).toEqual([]);
+    await again.close();
+    temp.cleanup();
   });
 });

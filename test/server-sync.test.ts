@@ -62,7 +62,6 @@ describe('awareness', () => {
     const gone = new Promise<void>((resolve) => {
       ke.provider.awareness.on('change', () => !ke.provider.awareness.getStates().has(frClient) && resolve());
     });
-    fr.provider.ws?.terminate?.();
     fr.provider.destroy();
     await gone;
   });
