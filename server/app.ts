@@ -15,6 +15,9 @@ import { documentRoutes } from './http/documents.ts';
 import { syncRoutes } from './http/sync.ts';
 import { staticRoutes } from './http/static.ts';
 import { bracketRoutes } from './http/brackets.ts';
+import { versionRoutes } from './http/versions.ts';
+import { redlineRoutes } from './http/redline.ts';
+import { exportRoutes } from './http/export.ts';
 
 /** What the app needs. `staticRoot` is the built client folder, or null to serve none. */
 export interface AppDeps {
@@ -44,6 +47,9 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', documentRoutes);
   app.route('/', syncRoutes);
   app.route('/api', bracketRoutes);
+  app.route('/api', versionRoutes);
+  app.route('/api', redlineRoutes);
+  app.route('/api', exportRoutes);
   // Mount new route groups above this line; the built client is served last.
   if (deps.staticRoot) app.route('/', staticRoutes(deps.staticRoot));
 

@@ -1,10 +1,11 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { documentToAkn } from '../shared/export/index.ts';
+import { loadFixture } from '../fixtures/index.ts';
 import { schema } from '../shared/schema/index.ts';
 import { rev1 } from './helpers/redline-samples.ts';
 import { treaty, art, para, plain, preamble, alternatives, option, br, subparagraph, item, comments, comment, footnote } from './helpers/redline-builders.ts';
@@ -22,11 +23,7 @@ function validate(xml: string, name: string): { ok: boolean; report: string } {
   return { ok: run.status === 0, report: run.stderr };
 }
 
-async function fixture(key: string): Promise<Node | null> {
-  if (!existsSync(resolve(import.meta.dirname, '../fixtures/index.ts'))) return null;
-  const { loadFixture } = await import('../fixtures/index.ts');
-  return schema.nodeFromJSON(loadFixture(key) as never) as Node;
-}
+const fixture = (key: string): Node => schema.nodeFromJSON(loadFixture(key));
 
 describe('documentToAkn', () => {
   it('writes articles, paragraphs and points with the eIds of the Akoma Ntoso naming convention', () => {
@@ -53,9 +50,8 @@ describe('documentToAkn', () => {
     expect(xml).toContain('<note eId="cmt_c1" class="comment open" refersTo="#dlg_FR" placementBase="art_1__para_1">');
   });
 
-  it('validates the whole 2001 Convention', async () => {
-    const doc = await fixture('convention-2001');
-    if (!doc) return;
+  it('validates the whole 2001 Convention', () => {
+    const doc = fixture('convention-2001');
     const xml = documentToAkn(doc, { name: 'convention' });
     const result = validate(xml, 'convention');
     expect(result.report).toContain('validates');
@@ -63,9 +59,8 @@ describe('documentToAkn', () => {
     expect(xml.match(/<article /g)).toHaveLength(48);
   });
 
-  it('validates the HLEG Work Area 1 text with its brackets and comments', async () => {
-    const doc = await fixture('hleg-wa1-2008');
-    if (!doc) return;
+  it('validates the HLEG Work Area 1 text with its brackets and comments', () => {
+    const doc = fixture('hleg-wa1-2008');
     const xml = documentToAkn(doc, { name: 'recommendations' });
     const result = validate(xml, 'hleg');
     expect(result.report).toContain('validates');
