@@ -1,0 +1,108 @@
+/**
+ * The connection state shown in the top bar: `connecting` (first contact), `connected` (synced
+ * with the server), `reconnecting` (lost the socket, retrying), `offline` (the browser is offline
+ * or the server keeps refusing), `closed` (the server ended the session for good, e.g. 4401), plus
+ * whether local edits are waiting to reach the server. Built from y-websocket's `status`, `sync`
+ * and `closed` events and the Y.Doc's own updates.
+ */
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+
+/** See the module comment. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+/** A snapshot of the connection: its state, whether edits are unsent, and why it closed. */
+export interface ConnectionSnapshot {
+  state: ConnectionState;
+  unsentEdits: boolean;
+  reason: string | null;
+}
+
+/** Attempts after which "reconnecting" is shown as "offline". */
+const OFFLINE_AFTER_ATTEMPTS = 4;
+
+/** Watches a provider and tells listeners the current `ConnectionSnapshot`. */
+export class ConnectionMonitor {
+  private everSynced = false;
+  private snapshot: ConnectionSnapshot = { state: 'connecting', unsentEdits: false, reason: null };
+  private readonly listeners = new Set<(snapshot: ConnectionSnapshot) => void>();
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(private readonly provider: WebsocketProvider, ydoc: Y.Doc) {
+    const onStatus = () => this.refresh();
+    const onSync = (synced: boolean) => {
+      if (synced) {
+        this.everSynced = true;
+        // Our sync step 2 answers the server's step 1 on every (re)connect: pending edits go with it.
+        this.snapshot = { ...this.snapshot, unsentEdits: false };
+      }
+      this.refresh();
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      this.snapshot = { ...this.snapshot, reason: `${event.code} ${event.reason}`.trim() };
+      this.refresh();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      if (!provider.wsconnected || !provider.synced) {
+        if (!this.snapshot.unsentEdits) {
+          this.snapshot = { ...this.snapshot, unsentEdits: true };
+          this.refresh();
+        }
+      }
+    };
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('closed', onClosed);
+    ydoc.on('update', onUpdate);
+    window.addEventListener('online', onStatus);
+    window.addEventListener('offline', onStatus);
+    const timer = window.setInterval(onStatus, 1000);
+    this.cleanups.push(
+      () => provider.off('status', onStatus),
+      () => provider.off('sync', onSync),
+      () => provider.off('closed', onClosed),
+      () => ydoc.off('update', onUpdate),
+      () => window.removeEventListener('online', onStatus),
+      () => window.removeEventListener('offline', onStatus),
+      () => window.clearInterval(timer),
+    );
+  }
+
+  /** The current snapshot. */
+  get current(): ConnectionSnapshot {
+    return this.snapshot;
+  }
+
+  /** Call `listener` now and on every change; returns a function that stops listening. */
+  subscribe(listener: (snapshot: ConnectionSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.snapshot);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop watching the provider. */
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.clear();
+  }
+
+  private emitted = '';
+
+  private refresh(): void {
+    this.snapshot = { ...this.snapshot, state: this.computeState() };
+    const key = `${this.snapshot.state}|${this.snapshot.unsentEdits}|${this.snapshot.reason}`;
+    if (key === this.emitted) return;
+    this.emitted = key;
+    for (const listener of this.listeners) listener(this.snapshot);
+  }
+
+  private computeState(): ConnectionState {
+    const provider = this.provider;
+    if (this.snapshot.reason !== null && !provider.shouldConnect) return 'closed';
+    if (provider.wsconnected && provider.synced) return 'connected';
+    if (!navigator.onLine) return 'offline';
+    if (!this.everSynced) return 'connecting';
+    return provider.wsUnsuccessfulReconnects >= OFFLINE_AFTER_ATTEMPTS ? 'offline' : 'reconnecting';
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A Session joins one document: the shared Y.Doc, its WebsocketProvider on `/sync/:documentId`
+ * (authenticated by the cookie, or by `?token=` when this tab signed in with a bearer token) and
+ * the awareness state that tells the others who we are.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Account } from './api.ts';
+import { bearerToken } from './api.ts';
+import { delegationColour } from './colours.ts';
+import { ConnectionMonitor } from './monitor.ts';
+
+/** What each client publishes in awareness under the `user` field (y-prosemirror reads name/colour). */
+export interface PresenceUser {
+  name: string;
+  color: string;
+  delegation: string;
+  role: string;
+  accountName: string;
+}
+
+/** An open document: the Y.Doc, the provider, awareness and the connection monitor. */
+export interface Session {
+  documentId: string;
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  awareness: Awareness;
+  monitor: ConnectionMonitor;
+  destroy(): void;
+}
+
+/** The websocket base URL of this page's server (`ws://host/sync` or `wss://host/sync`). */
+export function syncUrl(location: Location = window.location): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}/sync`;
+}
+
+/** Open the document `documentId` as `account`: connect, publish presence, watch the connection. */
+export function openSession(documentId: string, account: Account): Session {
+  const ydoc = new Y.Doc();
+  const token = bearerToken();
+  const provider = new WebsocketProvider(syncUrl(), documentId, ydoc, {
+    params: token ? { token } : {},
+    // Cross-tab BroadcastChannel would let edits bypass the server's permission check.
+    disableBc: true,
+  });
+  const user: PresenceUser = {
+    name: account.delegation,
+    color: delegationColour(account.delegation),
+    delegation: account.delegation,
+    role: account.role,
+    accountName: account.name,
+  };
+  provider.awareness.setLocalStateField('user', user);
+  const monitor = new ConnectionMonitor(provider, ydoc);
+  return {
+    documentId,
+    ydoc,
+    provider,
+    awareness: provider.awareness,
+    monitor,
+    destroy() {
+      monitor.destroy();
+      provider.destroy();
+      ydoc.destroy();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Keypress-to-paint measurement, for `bench/typing.ts` and the browser tests. While recording, each
+ * keydown starts a clock; the transaction it causes schedules a requestAnimationFrame, and a
+ * message posted from that frame lands after the frame has been painted: that instant ends the
+ * sample. Samples are also left as `performance.measure('plenipo:key-to-paint')` entries.
+ *
+ * Exposed as `window.__plenipoBench = { start(), stop() → number[], focusArticle(index) }`.
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { articles } from '../../shared/model/index.ts';
+
+/** What the page exposes to the benchmark driver. */
+export interface BenchHook {
+  /** Clear the samples and start recording. */
+  start(): void;
+  /** Stop recording and return the samples (ms), one per key that changed the document. */
+  stop(): number[];
+  /** Put the cursor at the end of the first line of text of article `index` (0-based); false when there is none. */
+  focusArticle(index: number): boolean;
+  /** Number of articles in the document. */
+  articleCount(): number;
+}
+
+declare global {
+  interface Window {
+    __plenipoBench?: BenchHook;
+  }
+}
+
+/** Install the hook for `view`; returns `noteDocChange`, to call after every document change. */
+export function installBenchHook(view: EditorView): { noteDocChange(): void } {
+  const samples: number[] = [];
+  let recording = false;
+  let keyAt = -1;
+  const channel = new MessageChannel();
+  const pending: number[] = [];
+  channel.port1.onmessage = () => {
+    const start = pending.shift();
+    if (start === undefined) return;
+    const end = performance.now();
+    samples.push(end - start);
+    performance.measure('plenipo:key-to-paint', { start, end });
+  };
+  view.dom.addEventListener('keydown', () => {
+    if (recording) keyAt = performance.now();
+  }, true);
+  window.__plenipoBench = {
+    start() {
+      samples.length = 0;
+      recording = true;
+    },
+    stop() {
+      recording = false;
+      return samples.slice();
+    },
+    focusArticle(index) {
+      const list = articles(view.state.doc).filter((a) => !a.optionId);
+      const article = list[index];
+      if (!article) return false;
+      let target = -1;
+      article.node.descendants((node, offset) => {
+        if (target >= 0) return false;
+        if (node.type.name === 'plain') {
+          target = article.pos + 1 + offset + 1 + node.content.size;
+          return false;
+        }
+        return true;
+      });
+      if (target < 0) return false;
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, target)).scrollIntoView());
+      return true;
+    },
+    articleCount: () => articles(view.state.doc).length,
+  };
+  return {
+    noteDocChange() {
+      if (keyAt < 0) return;
+      const start = keyAt;
+      keyAt = -1;
+      requestAnimationFrame(() => {
+        pending.push(start);
+        channel.port2.postMessage(null);
+      });
+    },
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * Square brackets made visible. Inline brackets are `bracket` marks; here each run of a mark
+ * gets an opening "[" widget at its start and a closing "]" widget with its sponsors at its end,
+ * ordered so nested brackets read "[[ITU Membership] for Members]". Block brackets (the `bracket`
+ * attribute of an article, paragraph, sub-paragraph, item or plain block) get a "[" at the start
+ * of their first textblock, a "]" with sponsors at the end of their last, and a class on the block.
+ */
+import type { Mark, Node } from 'prosemirror-model';
+import { Decoration } from 'prosemirror-view';
+import { sponsorsOf } from '../../shared/model/index.ts';
+
+/** The `spec.kind` of inline bracket widgets, so a textblock's widgets can be found and replaced. */
+export const INLINE_BRACKET = 'inline-bracket';
+
+interface Run {
+  mark: Mark;
+  from: number;
+  to: number;
+  depth: number;
+}
+
+function glyph(className: string, text: string, title: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  span.title = title;
+  span.contentEditable = 'false';
+  return span;
+}
+
+function closing(className: string, sponsors: string[], title: string, kind: string): HTMLElement {
+  const span = glyph(className, ']', title);
+  if (sponsors.length || kind === 'delete') {
+    const sup = document.createElement('sup');
+    sup.className = 'sponsors';
+    sup.textContent = (kind === 'delete' ? 'delete ' : '') + sponsors.join(' ');
+    span.append(sup);
+  }
+  return span;
+}
+
+function describe(mark: Mark): string {
+  const sponsors = sponsorsOf(mark.attrs.sponsors);
+  const what = mark.attrs.kind === 'delete' ? 'Proposed deletion' : 'Bracketed text';
+  const group = mark.attrs.group ? ' (alternative wording)' : '';
+  return `${what}${group}${sponsors.length ? ` — sponsored by ${sponsors.join(', ')}` : ''}`;
+}
+
+/** The runs of bracket marks in a textblock whose content starts at `start`. */
+function bracketRuns(textblock: Node, start: number): Run[] {
+  const open = new Map<string, Run>();
+  const runs: Run[] = [];
+  textblock.forEach((child, offset) => {
+    const pos = start + offset;
+    const present = new Map<string, Mark>();
+    for (const mark of child.marks) if (mark.type.name === 'bracket') present.set(String(mark.attrs.id), mark);
+    for (const [id, run] of open) {
+      if (!present.has(id)) open.delete(id);
+      else run.to = pos + child.nodeSize;
+    }
+    for (const [id, mark] of present) {
+      if (open.has(id)) continue;
+      const run: Run = { mark, from: pos, to: pos + child.nodeSize, depth: 0 };
+      open.set(id, run);
+      runs.push(run);
+    }
+  });
+  for (const run of runs) {
+    run.depth = runs.filter((other) => other !== run && other.from <= run.from && other.to >= run.to
+      && (other.from < run.from || other.to > run.to || runs.indexOf(other) < runs.indexOf(run))).length;
+  }
+  return runs;
+}
+
+/** Widgets "[" and "]"+sponsors for the inline brackets of the textblock at `pos`. */
+export function inlineBracketDecorations(textblock: Node, pos: number): Decoration[] {
+  if (!textblock.isTextblock) return [];
+  const runs = bracketRuns(textblock, pos + 1);
+  if (runs.length === 0) return [];
+  const decorations: Decoration[] = [];
+  // Openings at one position: outermost (deepest 0) first. Closings: innermost first.
+  for (const run of runs) {
+    const id = String(run.mark.attrs.id);
+    const kind = String(run.mark.attrs.kind ?? 'insert');
+    const sponsors = sponsorsOf(run.mark.attrs.sponsors);
+    const depthClass = `depth-${Math.min(run.depth, 3)}`;
+    const title = describe(run.mark);
+    const base = `bracket-glyph bracket-${kind} ${depthClass}`;
+    decorations.push(Decoration.widget(run.from, () => glyph(`${base} open`, '[', title), {
+      side: 10 + run.depth, marks: [], ignoreSelection: true, kind: INLINE_BRACKET, bracket: id,
+      key: `o:${id}:${run.depth}:${kind}`,
+    }));
+    decorations.push(Decoration.widget(run.to, () => closing(`${base} close`, sponsors, title, kind), {
+      side: -10 - run.depth, marks: [], ignoreSelection: true, kind: INLINE_BRACKET, bracket: id,
+      key: `c:${id}:${run.depth}:${kind}:${sponsors.join(',')}`,
+    }));
+  }
+  return decorations;
+}
+
+function textblocks(node: Node, pos: number): { first: number; last: number; lastNode: Node } | null {
+  let first = -1;
+  let last = -1;
+  let lastNode: Node | null = null;
+  node.descendants((child, offset) => {
+    if (!child.isTextblock) return true;
+    const at = pos + 1 + offset;
+    if (first < 0) first = at;
+    last = at;
+    lastNode = child;
+    return false;
+  });
+  return first < 0 || !lastNode ? null : { first, last, lastNode };
+}
+
+/** Decorations for a bracketed block (article, paragraph, sub-paragraph, item, plain) at `pos`. */
+export function blockBracketDecorations(node: Node, pos: number): Decoration[] {
+  const id = node.attrs.bracket;
+  if (!id) return [];
+  const sponsors = sponsorsOf(node.attrs.sponsors);
+  const title = `Bracketed ${node.type.name}${sponsors.length ? ` — sponsored by ${sponsors.join(', ')}` : ''}`;
+  const decorations: Decoration[] = [
+    Decoration.node(pos, pos + node.nodeSize, { class: 'block-bracket', 'data-sponsors': sponsors.join(' ') }),
+  ];
+  const inner = node.isTextblock ? { first: pos, last: pos, lastNode: node } : textblocks(node, pos);
+  if (!inner) return decorations;
+  decorations.push(Decoration.widget(inner.first + 1, () => glyph('bracket-glyph block open', '[', title), {
+    side: -1000, marks: [], ignoreSelection: true, key: `bo:${id}`,
+  }));
+  const end = inner.last + inner.lastNode.nodeSize - 1;
+  decorations.push(Decoration.widget(end, () => closing('bracket-glyph block close', sponsors, title, 'insert'), {
+    side: 1000, marks: [], ignoreSelection: true, key: `bc:${id}:${sponsors.join(',')}`,
+  }));
+  return decorations;
+}

@@ -1,0 +1,113 @@
+/**
+ * The toolbar above the text: each button runs a command and is greyed out when the command says
+ * it cannot run here (`command(state)` without dispatch). Refreshed after the view settles, never
+ * inside the keystroke's frame.
+ */
+import type { Command, EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { toggleMark } from 'prosemirror-commands';
+import { undoCommand, redoCommand } from 'y-prosemirror';
+import { schema } from '../../shared/schema/index.ts';
+import type { Account } from '../connection/index.ts';
+import { insertArticle, insertParagraph, insertSubparagraph, insertItem, indent, outdent } from './structure.ts';
+import { bracketCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
+import { shortcutLabel, type EditorActions } from './keymap.ts';
+
+interface Button {
+  label: string;
+  title: string;
+  key?: string;
+  command: Command;
+  name: string;
+}
+
+/** The toolbar element and its refresh function. */
+export interface Toolbar {
+  element: HTMLElement;
+  refresh(state: EditorState): void;
+}
+
+function group(buttons: Button[]): Button[] {
+  return buttons;
+}
+
+/** Build the toolbar for `view`; observers get only the help button. */
+export function createToolbar(view: EditorView, account: Account, actions: EditorActions, editable: boolean): Toolbar {
+  const comment: Command = (state) => {
+    if (!canComment(state)) return false;
+    actions.comment();
+    return true;
+  };
+  const groups: Button[][] = editable ? [
+    group([
+      { name: 'undo', label: '↶', title: 'Undo your last edit', key: 'Mod-z', command: undoCommand },
+      { name: 'redo', label: '↷', title: 'Redo', key: 'Mod-Shift-z', command: redoCommand },
+    ]),
+    group([
+      { name: 'article', label: '+ Article', title: 'New article after this one', key: 'Mod-Enter', command: insertArticle },
+      { name: 'paragraph', label: '+ ¶', title: 'New paragraph', key: 'Mod-Alt-1', command: insertParagraph },
+      { name: 'subparagraph', label: '+ a)', title: 'New sub-paragraph', key: 'Mod-Alt-2', command: insertSubparagraph },
+      { name: 'item', label: '+ (i)', title: 'New item', key: 'Mod-Alt-3', command: insertItem },
+      { name: 'outdent', label: '⇤', title: 'Outdent', key: 'Shift-Tab', command: outdent },
+      { name: 'indent', label: '⇥', title: 'Indent', key: 'Tab', command: indent },
+    ]),
+    group([
+      { name: 'strong', label: 'B', title: 'Bold', key: 'Mod-b', command: toggleMark(schema.marks.strong) },
+      { name: 'em', label: 'I', title: 'Italic', key: 'Mod-i', command: toggleMark(schema.marks.em) },
+    ]),
+    group([
+      { name: 'bracket', label: '[ ]', title: 'Bracket the selection or block', key: 'Mod-Shift-b', command: bracketCommand(account) },
+      { name: 'bracket-article', label: '[Art.]', title: 'Bracket the whole article', key: 'Mod-Alt-b', command: bracketArticleCommand(account) },
+      { name: 'alternative', label: 'Alt.', title: 'Propose an alternative', key: 'Mod-Alt-a', command: alternativeCommand(account) },
+      { name: 'deletion', label: 'Del.', title: 'Propose deleting the selection', key: 'Mod-Alt-d', command: deletionCommand(account) },
+      { name: 'cosponsor', label: '+ Sponsor', title: `Co-sponsor the bracket as ${account.delegation}`, key: 'Mod-Alt-c', command: coSponsorCommand(account) },
+      { name: 'comment', label: 'Comment', title: 'Comment on the selection or block', key: 'Mod-Alt-m', command: comment },
+    ]),
+  ] : [];
+  const element = document.createElement('div');
+  element.className = 'toolbar';
+  element.setAttribute('role', 'toolbar');
+  const entries: Array<{ button: HTMLButtonElement; spec: Button }> = [];
+  for (const buttons of groups) {
+    const box = document.createElement('div');
+    box.className = 'toolbar-group';
+    for (const spec of buttons) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `tool tool-${spec.name}`;
+      button.dataset.command = spec.name;
+      button.textContent = spec.label;
+      button.title = spec.key ? `${spec.title} (${shortcutLabel(spec.key)})` : spec.title;
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => {
+        spec.command(view.state, view.dispatch, view);
+        view.focus();
+      });
+      box.append(button);
+      entries.push({ button, spec });
+    }
+    element.append(box);
+  }
+  const spacer = document.createElement('div');
+  spacer.className = 'toolbar-spacer';
+  const help = document.createElement('button');
+  help.type = 'button';
+  help.className = 'tool tool-help';
+  help.textContent = '?';
+  help.title = `Keyboard shortcuts (${shortcutLabel('Mod-/')})`;
+  help.addEventListener('click', () => actions.help());
+  element.append(spacer, help);
+
+  let pending = 0;
+  return {
+    element,
+    refresh(state) {
+      if (pending) return;
+      pending = window.setTimeout(() => {
+        pending = 0;
+        const current = view.state ?? state;
+        for (const { button, spec } of entries) button.disabled = !spec.command(current, undefined, view);
+      }, 120);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The outline: chapters and articles in order, each article with the number of open brackets in
+ * it; a click jumps to the article.
+ */
+import type { EditorState } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { articles, bracketCounts } from '../../shared/model/index.ts';
+import { el, jumpTo } from './jump.ts';
+
+/** A side panel that follows the document. */
+export interface Panel {
+  element: HTMLElement;
+  update(state: EditorState): void;
+}
+
+/** The outline panel of `view`. */
+export function createOutline(view: EditorView): Panel {
+  const element = el('nav', 'panel outline');
+  element.setAttribute('aria-label', 'Outline');
+  const list = el('ol', 'outline-list');
+  element.append(el('h2', 'panel-title', 'Outline'), list);
+  let lastDoc: unknown = null;
+  return {
+    element,
+    update(state) {
+      if (state.doc === lastDoc) return;
+      lastDoc = state.doc;
+      const counts = bracketCounts(state.doc);
+      const items: HTMLElement[] = [];
+      let currentPath = '';
+      for (const article of articles(state.doc)) {
+        if (article.optionId) continue;
+        const path = article.path.join(' › ');
+        if (path && path !== currentPath) {
+          currentPath = path;
+          items.push(el('li', 'outline-division', path));
+        }
+        const li = el('li', 'outline-article');
+        const link = el('button', 'outline-link');
+        link.type = 'button';
+        link.dataset.article = article.id;
+        link.append(el('span', 'outline-number', `Art. ${article.number}`), el('span', 'outline-heading', article.heading || '—'));
+        const open = counts.get(article.id) ?? 0;
+        if (open > 0) {
+          const badge = el('span', 'outline-brackets', `[${open}]`);
+          badge.title = `${open} open bracket${open === 1 ? '' : 's'}`;
+          link.append(badge);
+        }
+        link.addEventListener('click', () => jumpTo(view, article.pos + 2));
+        li.append(link);
+        items.push(li);
+      }
+      list.replaceChildren(...items);
+    },
+  };
+}
