@@ -69,4 +69,9 @@ describe('listBrackets', () => {
     expect(counts.get('a2')).toBe(1);
     expect(counts.has('a3')).toBe(false);
   });
+
+  it('numbers the paragraphs of an option as the document does', () => {
+    const doc = treaty(art(h('x'), para(p('one')), alts({ id: 'g1' }, opt({ id: 'o1' }, para(p('two'))), opt({ id: 'o2' }))));
+    expect(listBrackets(doc)[0].options![0].text).toBe('2 two');
+  });
 });

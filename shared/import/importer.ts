@@ -260,8 +260,8 @@ class Importer {
       return;
     }
     if (!heading && this.lastPlain && /^[a-z]/.test(text) && /[A-Za-z]$/.test(plainEnd(this.lastPlain))) {
-      const more = this.inline(` ${text}`);
-      (this.lastPlain.content as InlineJSON[]).push(...more);
+      const content = this.lastPlain.content as InlineJSON[];
+      content.push({ type: 'text', text: ' ' }, ...this.inline(text));
       return;
     }
     const block = this.plain(text);

@@ -69,18 +69,19 @@ export function listBrackets(doc: Node): BracketInfo[] {
     if (node.attrs.bracket != null && node.type.name !== 'comment') {
       out.push({
         id: String(node.attrs.bracket), kind: 'block',
-        text: plainText(node, { label: labels.get(pos), omitOwnBracket: true }),
+        text: plainText(node, { context: { labels, pos }, omitOwnBracket: true }),
         sponsors: sponsorsOf(node.attrs.sponsors), ...inArticle(pos),
         pos, from: pos, to: pos + node.nodeSize, depth: blockDepth(pos),
       });
     }
     if (node.type.name === 'alternatives') {
       const options: OptionInfo[] = [];
-      node.forEach((option, _offset, index) => {
-        options.push({ id: String(option.attrs.id ?? ''), label: optionLabel(option, index), text: plainText(option), sponsors: sponsorsOf(option.attrs.sponsors) });
+      node.forEach((option, offset, index) => {
+        const text = plainText(option, { context: { labels, pos: pos + 1 + offset } });
+        options.push({ id: String(option.attrs.id ?? ''), label: optionLabel(option, index), text, sponsors: sponsorsOf(option.attrs.sponsors) });
       });
       out.push({
-        id: String(node.attrs.id ?? `@${pos}`), kind: 'alternatives', text: plainText(node),
+        id: String(node.attrs.id ?? `@${pos}`), kind: 'alternatives', text: plainText(node, { context: { labels, pos } }),
         sponsors: [...new Set(options.flatMap((o) => o.sponsors))], ...inArticle(pos),
         pos, from: pos, to: pos + node.nodeSize, depth: blockDepth(pos), options,
       });

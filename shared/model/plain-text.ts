@@ -15,6 +15,19 @@ export interface PlainTextOptions {
   label?: string;
   /** Leave out the block bracket of the rendered node itself (its content still shows its own brackets). */
   omitOwnBracket?: boolean;
+  /**
+   * The rendered node's place in its document: the document's `numberLabels` and the node's position.
+   * Numbers inside the node then continue the document's counters (an option's paragraphs, for instance).
+   */
+  context?: { labels: Map<number, string>; pos: number };
+}
+
+/** The labels of `node`'s descendants, relative to its content, taken from its document's labels. */
+function labelsWithin(node: Node, context: { labels: Map<number, string>; pos: number }): Map<number, string> {
+  const out = new Map<number, string>();
+  const end = context.pos + node.nodeSize;
+  for (const [p, label] of context.labels) if (p > context.pos && p < end) out.set(p - context.pos - 1, label);
+  return out;
 }
 
 /** Delegation codes of a `sponsors` attribute (an array, a comma-separated string or null). */
@@ -45,12 +58,13 @@ interface Context { labels: Map<number, string>; clean: boolean }
 
 /** Render `node` (a doc, division, article, paragraph, textblock...) as plain text; lines joined by "\n". */
 export function plainText(node: Node, options: PlainTextOptions = {}): string {
-  const ctx: Context = { labels: numberLabels(node), clean: !!options.clean };
+  const labels = options.context && node.type.name !== 'doc' ? labelsWithin(node, options.context) : numberLabels(node);
+  const ctx: Context = { labels, clean: !!options.clean };
   let lines: string[];
   if (node.type.name === 'doc') lines = renderChildren(node, 0, ctx);
   else if (node.isTextblock) lines = [renderInline(node, ctx)];
   else {
-    const label = options.label ?? (node.attrs.number != null ? String(node.attrs.number) : '');
+    const label = options.label ?? options.context?.labels.get(options.context.pos) ?? (node.attrs.number != null ? String(node.attrs.number) : '');
     lines = renderBlock(node, -1, ctx, label, !!options.omitOwnBracket);
   }
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
