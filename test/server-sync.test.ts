@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { serverOrigin } from '../server/sync/index.ts';
+import { CloseCodes, closeWith, serverOrigin } from '../server/sync/index.ts';
 import { firstPlain, firstPlainText, startTestServer, synced, whenDoc, type TestServer } from './server-helpers.ts';
 
 let test: TestServer;
@@ -194,5 +194,23 @@ describe('server-side changes', () => {
     const log = await test.server.store.updatesAfter(test.docId, 0);
     expect(log.length).toBe(before + 1);
     expect(log.at(-1)?.accountId).toBe(test.accounts.chair.id);
+  });
+});
+
+describe('keepalive and limits', () => {
+  it('sends a no-op awareness message to a silent connection', async () => {
+    test = await startTestServer({ keepaliveMs: 30 });
+    const socket = await test.rawSocket('fr');
+    const keepalive = await new Promise<number[]>((resolve) => {
+      socket.on('message', (data: Buffer) => data[0] === 1 && data.length === 3 && data[2] === 0 && resolve([...data]));
+    });
+    expect(keepalive).toEqual([1, 1, 0]);
+    socket.terminate();
+  });
+
+  it('cuts a long close reason to the 123 bytes a close frame allows', () => {
+    const closing = closeWith(CloseCodes.InvalidContent, `unknown element "${'é'.repeat(200)}"`);
+    expect(Buffer.byteLength(closing.reason, 'utf8')).toBeLessThanOrEqual(123);
+    expect(closing).toMatchObject({ code: 4422, reason: expect.stringMatching(/^Invalid content: unknown element "é+\.\.\.$/) });
   });
 });

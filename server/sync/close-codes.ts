@@ -32,7 +32,9 @@ export const CloseCodes = {
 
 /** The close code `code` with `detail` appended to its reason, cut to the 123 bytes a close frame allows. */
 export function closeWith(code: CloseCode, detail?: string): CloseCode {
-  let reason = detail ? `${code.reason}: ${detail}` : code.reason;
-  while (Buffer.byteLength(reason, 'utf8') > 123) reason = reason.slice(0, -2) + '…';
-  return { code: code.code, reason };
+  const full = detail ? `${code.reason}: ${detail}` : code.reason;
+  if (Buffer.byteLength(full, 'utf8') <= 123) return { code: code.code, reason: full };
+  let cut = full;
+  while (Buffer.byteLength(cut, 'utf8') > 120) cut = cut.slice(0, -1);
+  return { code: code.code, reason: `${cut}...` };
 }
