@@ -4,6 +4,7 @@
  * when missing; `--golden` rewrites them (do that only for a deliberate schema migration).
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { importTreaty, type ImportOptions } from './index.ts';
 import { FIXTURES, fixturePath } from '../../fixtures/index.ts';
 import { syntheticTreaty } from '../../fixtures/synthetic.ts';
@@ -57,4 +58,4 @@ function main(argv: string[]): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

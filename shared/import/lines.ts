@@ -56,14 +56,15 @@ export function classify(raw: string): { line: Line; heading: boolean } {
     return { line: { kind: 'division', division: division[1].toLowerCase() as DivisionKind, number: division[2], text: (division[3] ?? '').trim() }, heading };
   }
   const article = /^Article\s+(\d+[a-z]*(?:\s?bis|\s?ter)?)\s*(?:[–—:.-]\s*(.*))?$/i.exec(bare);
-  if (article && (heading || bare !== text || !article[2] || /[–—:]/.test(bare.slice(0, 14 + article[1].length)))) {
+  // Prose such as "Article 5. The Court ..." is not an article line unless it is a heading or emphasised.
+  const separator = /^Article\s+\S+\s*([–—:.-])?/i.exec(bare)?.[1];
+  if (article && (heading || bare !== text || !article[2] || (separator !== undefined && separator !== '.'))) {
     return { line: { kind: 'article', number: article[1].replace(/\s/g, ''), text: (article[2] ?? '').trim() }, heading };
   }
   if (heading) return { line: { kind: 'text', text }, heading };
 
-  const body = text.replace(/^[-•]\s+/, (m) => m);
-  const dashed = /^[-•]\s+/.test(body);
-  const rest = body.replace(/^[-•]\s+/, '');
+  const dashed = /^[-•]\s+/.test(text);
+  const rest = text.replace(/^[-•]\s+/, '');
   let m: RegExpExecArray | null;
   if ((m = /^(\d+\.\d+(?:\.\d+)*)\.?(?:\s+(.*))?$/.exec(rest))) return { line: { kind: 'paragraph', number: m[1], text: m[2] ?? '' }, heading };
   if ((m = /^(\d+\.\d+)\.?\s*\(([a-z])\)\s*(.*)$/.exec(rest))) return { line: { kind: 'subparagraph', number: m[2], text: m[3], roman: false }, heading };
