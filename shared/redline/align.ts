@@ -36,6 +36,12 @@ function wordSet(text: string): Set<string> {
   return new Set(words(text));
 }
 
+/** A list computed element by element on first use (shingles and word sets are only needed for changed texts). */
+function lazyList<T>(n: number, make: (i: number) => T): (i: number) => T {
+  const cache: (T | undefined)[] = new Array(n);
+  return (i) => (cache[i] ??= make(i));
+}
+
 /** Pair items with equal keys, in order, when a key occurs on both sides. */
 function pairByKey(fromFree: number[], toFree: number[], fromKey: (i: number) => string | null, toKey: (j: number) => string | null, unique: boolean, add: (i: number, j: number) => void) {
   const byKey = new Map<string, number[]>();
@@ -73,9 +79,9 @@ class Matcher {
 
 /** Align the articles of two texts. Returns the pairs (every unpaired article was added or removed). */
 export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPair[] {
-  const fromShingles = from.map((a) => shingles(a.text));
-  const toShingles = to.map((a) => shingles(a.text));
-  const score = (i: number, j: number) => jaccard(fromShingles[i], toShingles[j]);
+  const fromShingles = lazyList(from.length, (i) => shingles(from[i].text));
+  const toShingles = lazyList(to.length, (j) => shingles(to[j].text));
+  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromShingles(i), toShingles(j)));
   const matcher = new Matcher(from.length, to.length);
 
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => `${from[i].number}|${headingKey(from[i].heading)}`, (j) => `${to[j].number}|${headingKey(to[j].heading)}`, false,
@@ -85,7 +91,13 @@ export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPa
   const body = (a: ArticleUnit) => a.provisions.map((p) => p.text).join('\n');
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => (from[i].provisions.length ? body(from[i]) : null), (j) => (to[j].provisions.length ? body(to[j]) : null), true,
     (i, j) => matcher.add(i, j, 'text', score(i, j)));
-  for (const pair of similarPairs(fromShingles, toShingles, matcher.freeFrom(), matcher.freeTo(), ALIGN_THRESHOLDS.articleSimilarity)) {
+  const freeFrom = matcher.freeFrom();
+  const freeTo = matcher.freeTo();
+  const fromSets: Set<string>[] = [];
+  const toSets: Set<string>[] = [];
+  for (const i of freeFrom) fromSets[i] = fromShingles(i);
+  for (const j of freeTo) toSets[j] = toShingles(j);
+  for (const pair of similarPairs(fromSets, toSets, freeFrom, freeTo, ALIGN_THRESHOLDS.articleSimilarity)) {
     matcher.add(pair.from, pair.to, 'similarity', pair.score);
   }
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].number, (j) => to[j].number, false, (i, j) => {
@@ -97,9 +109,9 @@ export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPa
 /** Align the provisions of two aligned articles (or parts). */
 export function alignProvisions(from: Provision[], to: Provision[]): AlignedPair[] {
   const matcher = new Matcher(from.length, to.length);
-  const fromWords = from.map((p) => wordSet(p.text));
-  const toWords = to.map((p) => wordSet(p.text));
-  const score = (i: number, j: number) => jaccard(fromWords[i], toWords[j]);
+  const fromWords = lazyList(from.length, (i) => wordSet(from[i].text));
+  const toWords = lazyList(to.length, (j) => wordSet(to[j].text));
+  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromWords(i), toWords(j)));
 
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].text, (j) => to[j].text, false, (i, j) => matcher.add(i, j, 'text', 1));
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].label, (j) => to[j].label, false, (i, j) => {
