@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /** The client is a plain Vite app under client/; `npm run build` writes dist/client. */
 export default defineConfig({
