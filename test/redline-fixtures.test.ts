@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import { schema } from '../shared/schema/index.ts';
-import { articles } from '../shared/model/index.ts';
+import { Transform } from 'prosemirror-transform';
+import { articles, listBrackets, listComments } from '../shared/model/index.ts';
 import { compareDocuments } from '../shared/redline/index.ts';
 import { loadFixture } from '../fixtures/index.ts';
 
@@ -61,5 +62,31 @@ describe('redline of the real texts', () => {
     const r = compareDocuments(convention, reordered(order));
     expect(r.summary).toMatchObject({ moved: 1, added: 0, removed: 0 });
     expect(r.articles[0]).toMatchObject({ fromNumber: '22', toNumber: '1', status: 'moved', fromHeading: 'Jurisdiction' });
+  });
+});
+
+describe('redline of the HLEG negotiating text', () => {
+  const hleg = schema.nodeFromJSON(loadFixture('hleg-wa1-2008'));
+
+  it('reports a bracket resolved by the chair and the words that lost their brackets', () => {
+    const target = listBrackets(hleg).find((b) => b.text === 'ITU Membership')!;
+    const tr = new Transform(hleg);
+    tr.removeMark(target.from, target.to, schema.marks.bracket.create({ ...hleg.nodeAt(target.from)!.marks.find((m) => m.attrs.id === target.id)!.attrs }));
+    const r = compareDocuments(hleg, tr.doc);
+    expect(r.summary).toMatchObject({ bracketsResolved: 1, bracketsOpened: 0, modified: 1 });
+    const article = r.articles.find((a) => a.status === 'modified')!;
+    expect(article.brackets.resolved).toEqual([expect.objectContaining({ id: target.id, text: 'ITU Membership' })]);
+    const changed = article.blocks.flatMap((b) => b.changes.filter((c) => c.added || c.removed).map((c) => c.value.trim()));
+    expect(changed).toEqual(['[', ']']);
+  });
+
+  it('reports a comment thread marked resolved', () => {
+    const thread = listComments(hleg)[0];
+    let pos = -1;
+    hleg.descendants((node, p) => { if (node.type.name === 'comment' && node.attrs.id === thread.id) pos = p; return pos < 0; });
+    const tr = new Transform(hleg).setNodeMarkup(pos, null, { ...hleg.nodeAt(pos)!.attrs, status: 'resolved' });
+    const r = compareDocuments(hleg, tr.doc);
+    expect(r.summary.commentsResolved).toBeGreaterThanOrEqual(1);
+    expect(r.articles.find((a) => a.toNumber === thread.articleNumber)!.comments.resolved.map((c) => c.id)).toContain(thread.id);
   });
 });
