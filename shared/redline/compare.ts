@@ -111,7 +111,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const key = `art-${a?.number ?? ''}-${b?.number ?? ''}`;
     const articleBrackets = mergeBrackets(step.from != null ? brackets.get(`from:${step.from}`) : undefined, step.to != null ? brackets.get(`to:${step.to}`) : undefined);
     const articleComments = mergeComments(step.from != null ? comments.get(`from:${step.from}`) : undefined, step.to != null ? comments.get(`to:${step.to}`) : undefined);
-    const base = { key, fromNumber: a?.number ?? null, toNumber: b?.number ?? null, fromHeading: a?.heading ?? null, toHeading: b?.heading ?? null, brackets: articleBrackets, comments: articleComments };
+    const base = { key, fromNumber: a?.number ?? null, toNumber: b?.number ?? null, fromHeading: a?.heading ?? null, toHeading: b?.heading ?? null, path: (b ?? a)!.path, brackets: articleBrackets, comments: articleComments };
     if (a && b) {
       const pair = pairByTo.get(step.to!)!;
       const blocks = compareProvisions(a.provisions, b.provisions);

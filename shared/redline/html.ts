@@ -43,6 +43,7 @@ export const REDLINE_CSS = `
 .rl-block.rl-added .rl-text { background: #f3f7fd; } .rl-block.rl-removed .rl-text { background: #fdf5f5; }
 .rl-notes { font-family: system-ui, sans-serif; font-size: 0.85em; color: #444; margin: 0.3em 0 0; padding-left: 1.2em; }
 .rl-collapsed { color: #666; }
+.rl-division { font-family: system-ui, sans-serif; font-size: 0.95em; color: #444; border-bottom: 1px solid #ccc; margin: 1.4em 0 0.6em; }
 @media print {
   @page { size: A4; margin: 20mm 18mm; }
   body { font-size: 10.5pt; }
@@ -120,7 +121,11 @@ export function redlineToHtml(redline: Redline, options: RedlineHtmlOptions = {}
     `<div class="rl-sides">${side('From', redline.from)}${side('To', redline.to)}</div>`,
     options.summary === false ? '' : summaryHtml(redline),
     ...redline.parts.filter((p) => p.key !== 'closing').map((p) => partHtml(p, options)),
-    ...redline.articles.map((a) => articleHtml(a, options)),
+    ...redline.articles.map((a, i) => {
+      const path = a.path.join(' › ');
+      const division = path && path !== redline.articles[i - 1]?.path.join(' › ') ? `<h2 class="rl-division">${escapeHtml(path)}</h2>` : '';
+      return division + articleHtml(a, options);
+    }),
     ...redline.parts.filter((p) => p.key === 'closing').map((p) => partHtml(p, options)),
     '</div>',
   ].join('\n');

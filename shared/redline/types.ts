@@ -65,6 +65,8 @@ export interface RedlineArticle {
   toNumber: string | null;
   fromHeading: string | null;
   toHeading: string | null;
+  /** Enclosing divisions in the newer text (the older one when removed): ["Chapter II", "Section 1"]. */
+  path: string[];
   status: RedlineStatus;
   /** True when the article carries a different number in the newer text. */
   renumbered?: boolean;
