@@ -2,7 +2,7 @@
  * A Redline as a Word document whose changes are real tracked changes: inserted words are
  * `InsertedTextRun`s (`<w:ins>`), deleted words `DeletedTextRun`s (`<w:del>`), each with the author
  * and date given, so Word or LibreOffice lists them as revisions to accept or reject. Article
- * captions are Heading 2 (their chapter and section, when they change, Heading 1) ("Article 16 – Expedited preservation"), the title is the Title style,
+ * captions are Heading 2 ("Article 16 – Expedited preservation"), their chapter and section Heading 1 when they change; the title is the Title style,
  * provision numbers are written as text before a tab. A moved or renumbered article carries a Word
  * comment saying where it came from; bracket and comment changes are listed after each article.
  * `documentToDocx` renders a single document (a redline of the text with itself: no revisions).
