@@ -17,10 +17,14 @@ function documentIdOfHash(): string | null {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+let routing = 0;
+
 async function route(account: Account): Promise<void> {
+  const turn = ++routing;
+  const documents = await fetchDocuments();
+  if (turn !== routing) return; // a later navigation won
   open?.destroy();
   open = null;
-  const documents = await fetchDocuments();
   const id = documentIdOfHash();
   const summary = id ? documents.find((d) => d.id === id) : undefined;
   if (summary) {

@@ -11,13 +11,16 @@ import { bearerToken } from './api.ts';
 import { delegationColour } from './colours.ts';
 import { ConnectionMonitor } from './monitor.ts';
 
-/** What each client publishes in awareness under the `user` field (y-prosemirror reads name/colour). */
+/**
+ * The awareness `user` field: the account's name, delegation, role and colour. The server rewrites
+ * it from the connection's account, so no one can appear as another delegation.
+ */
 export interface PresenceUser {
+  id?: string;
   name: string;
-  color: string;
   delegation: string;
   role: string;
-  accountName: string;
+  color: string;
 }
 
 /** An open document: the Y.Doc, the provider, awareness and the connection monitor. */
@@ -46,11 +49,11 @@ export function openSession(documentId: string, account: Account): Session {
     disableBc: true,
   });
   const user: PresenceUser = {
-    name: account.delegation,
-    color: delegationColour(account.delegation),
+    id: account.id,
+    name: account.name,
     delegation: account.delegation,
     role: account.role,
-    accountName: account.name,
+    color: delegationColour(account.delegation),
   };
   provider.awareness.setLocalStateField('user', user);
   const monitor = new ConnectionMonitor(provider, ydoc);

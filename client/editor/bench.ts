@@ -4,7 +4,7 @@
  * message posted from that frame lands after the frame has been painted: that instant ends the
  * sample. Samples are also left as `performance.measure('plenipo:key-to-paint')` entries.
  *
- * Exposed as `window.__plenipoBench = { start(), stop() → number[], focusArticle(index) }`.
+ * Exposed as `window.__plenipoBench` (see `BenchHook`); tests use its cursor helpers too.
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -20,6 +20,8 @@ export interface BenchHook {
   focusArticle(index: number): boolean;
   /** Number of articles in the document. */
   articleCount(): number;
+  /** Select the first occurrence of `text` inside one text node; false when there is none. */
+  selectText(text: string): boolean;
 }
 
 declare global {
@@ -73,6 +75,24 @@ export function installBenchHook(view: EditorView): { noteDocChange(): void } {
       return true;
     },
     articleCount: () => articles(view.state.doc).length,
+    selectText(text) {
+      let range: { from: number; to: number } | null = null;
+      view.state.doc.descendants((node, pos) => {
+        if (range) return false;
+        if (!node.isTextblock) return true;
+        node.forEach((child, childOffset) => {
+          const value = child.isText ? child.text! : '';
+          const index = range ? -1 : value.indexOf(text);
+          if (index >= 0) range = { from: pos + 1 + childOffset + index, to: pos + 1 + childOffset + index + text.length };
+        });
+        return false;
+      });
+      if (!range) return false;
+      const { from, to } = range;
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+      return true;
+    },
   };
   return {
     noteDocChange() {

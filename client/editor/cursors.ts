@@ -11,7 +11,6 @@ interface CursorUser {
   color?: string;
   delegation?: string;
   role?: string;
-  accountName?: string;
 }
 
 /** The caret element of a remote delegation: a coloured bar with its label above. */
@@ -24,7 +23,7 @@ export function cursorElement(user: CursorUser): HTMLElement {
   label.className = 'remote-caret-label';
   label.style.backgroundColor = colour;
   label.textContent = user.delegation ?? user.name ?? '?';
-  label.title = [user.accountName, user.delegation, user.role].filter(Boolean).join(' · ');
+  label.title = [user.name, user.delegation, user.role].filter(Boolean).join(' · ');
   caret.append('\u2060', label, '\u2060');
   return caret;
 }

@@ -60,9 +60,9 @@ export function treatyKeymaps(account: Account, actions: EditorActions, editable
     return true;
   };
   if (!editable) return [keymap({ 'Mod-/': help })];
-  const comment: Command = (state) => {
+  const comment: Command = (state, dispatch) => {
     if (!canComment(state)) return false;
-    actions.comment();
+    if (dispatch) actions.comment();
     return true;
   };
   const bindings: Record<string, Command> = {

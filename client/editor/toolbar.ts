@@ -33,9 +33,9 @@ function group(buttons: Button[]): Button[] {
 
 /** Build the toolbar for `view`; observers get only the help button. */
 export function createToolbar(view: EditorView, account: Account, actions: EditorActions, editable: boolean): Toolbar {
-  const comment: Command = (state) => {
+  const comment: Command = (state, dispatch) => {
     if (!canComment(state)) return false;
-    actions.comment();
+    if (dispatch) actions.comment();
     return true;
   };
   const groups: Button[][] = editable ? [

@@ -27,7 +27,7 @@ export function createPresence(awareness: Awareness): { element: HTMLElement; de
     element.replaceChildren(...participants(awareness).map((p) => {
       const li = el('li', `participant${p.self ? ' self' : ''}`);
       li.dataset.delegation = p.delegation;
-      li.title = `${p.accountName} · ${p.delegation} · ${p.role}${p.self ? ' (you)' : ''}`;
+      li.title = `${p.name} · ${p.delegation} · ${p.role}${p.self ? ' (you)' : ''}`;
       const chip = el('span', 'participant-chip', p.delegation);
       chip.style.backgroundColor = p.color;
       li.append(chip, el('span', 'participant-role', p.role));

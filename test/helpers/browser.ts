@@ -110,3 +110,9 @@ export async function focusArticle(page: Page, index: number): Promise<void> {
   const ok = await page.evaluate((i) => window.__plenipoBench!.focusArticle(i), index);
   if (!ok) throw new Error(`No article ${index} with text in the open document`);
 }
+
+/** Select the first occurrence of `text` in the editor (within one textblock). */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const ok = await page.evaluate((wanted) => window.__plenipoBench!.selectText(wanted), text);
+  if (!ok) throw new Error(`Text ${JSON.stringify(text)} is not in the editor`);
+}
