@@ -81,8 +81,11 @@ export function createBracketsPanel(view: EditorView, account: Account, document
 
   return {
     element,
+    shown(state: EditorState) {
+      this.update(state);
+    },
     update(state: EditorState) {
-      if (state.doc === lastDoc) return;
+      if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
       const brackets = listBrackets(state.doc);
       if (!status.textContent?.startsWith('Resolv')) status.textContent = `${brackets.length} open${chair ? '' : ' · resolved by the chair'}`;

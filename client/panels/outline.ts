@@ -11,6 +11,8 @@ import { el, jumpTo } from './jump.ts';
 export interface Panel {
   element: HTMLElement;
   update(state: EditorState): void;
+  /** Called when the panel's tab is opened. */
+  shown?(state: EditorState): void;
 }
 
 /** The outline panel of `view`. */

@@ -26,6 +26,7 @@ export function sidePanels(view: EditorView, account: Account, comments: Comment
       const active = tab.name === name;
       tab.panel.element.hidden = !active;
       bar.querySelector<HTMLElement>(`[data-tab="${tab.name}"]`)?.setAttribute('aria-selected', String(active));
+      if (active) tab.panel.shown?.(view.state);
     }
   };
   for (const tab of tabs) {
