@@ -1,7 +1,7 @@
 /**
  * The connection state shown in the top bar: `connecting` (first contact), `connected` (synced
  * with the server), `reconnecting` (lost the socket, retrying), `offline` (the browser is offline
- * or the server keeps refusing), `closed` (the server ended the session for good, e.g. 4401), plus
+ * or the server keeps refusing, or the session was disconnected on purpose), `closed` (the server ended the session for good, e.g. 4401), plus
  * whether local edits are waiting to reach the server. Built from y-websocket's `status`, `sync`
  * and `closed` events and the Y.Doc's own updates.
  */
@@ -99,7 +99,7 @@ export class ConnectionMonitor {
 
   private computeState(): ConnectionState {
     const provider = this.provider;
-    if (this.snapshot.reason !== null && !provider.shouldConnect) return 'closed';
+    if (!provider.shouldConnect) return this.snapshot.reason !== null ? 'closed' : 'offline';
     if (provider.wsconnected && provider.synced) return 'connected';
     if (!navigator.onLine) return 'offline';
     if (!this.everSynced) return 'connecting';
