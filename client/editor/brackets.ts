@@ -8,6 +8,7 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { Decoration } from 'prosemirror-view';
 import { sponsorsOf } from '../../shared/model/index.ts';
+import { delegationColour } from '../connection/index.ts';
 
 /** The `spec.kind` of inline bracket widgets, so a textblock's widgets can be found and replaced. */
 export const INLINE_BRACKET = 'inline-bracket';
@@ -31,9 +32,19 @@ function glyph(className: string, text: string, title: string): HTMLElement {
 function closing(className: string, sponsors: string[], title: string, kind: string): HTMLElement {
   const span = glyph(className, ']', title);
   if (sponsors.length || kind === 'delete') {
+    // One chip per sponsor in its delegation's colour; the text reads "delete FR US".
     const sup = document.createElement('sup');
     sup.className = 'sponsors';
-    sup.textContent = (kind === 'delete' ? 'delete ' : '') + sponsors.join(' ');
+    sup.dataset.sponsors = sponsors.join(' ');
+    const words = kind === 'delete' ? ['delete', ...sponsors] : sponsors;
+    words.forEach((word, index) => {
+      if (index > 0) sup.append(' ');
+      const chip = document.createElement('span');
+      chip.className = index === 0 && kind === 'delete' ? 'sponsor-note' : 'sponsor';
+      chip.textContent = word;
+      if (chip.className === 'sponsor') chip.style.backgroundColor = delegationColour(word);
+      sup.append(chip);
+    });
     span.append(sup);
   }
   return span;
