@@ -27,10 +27,6 @@ export interface Toolbar {
   refresh(state: EditorState): void;
 }
 
-function group(buttons: Button[]): Button[] {
-  return buttons;
-}
-
 /** Build the toolbar for `view`; observers get only the help button. */
 export function createToolbar(view: EditorView, account: Account, actions: EditorActions, editable: boolean): Toolbar {
   const comment: Command = (state, dispatch) => {
@@ -39,30 +35,30 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
     return true;
   };
   const groups: Button[][] = editable ? [
-    group([
+    [
       { name: 'undo', label: '↶', title: 'Undo your last edit', key: 'Mod-z', command: undoCommand },
       { name: 'redo', label: '↷', title: 'Redo', key: 'Mod-Shift-z', command: redoCommand },
-    ]),
-    group([
+    ],
+    [
       { name: 'article', label: '+ Article', title: 'New article after this one', key: 'Mod-Enter', command: insertArticle },
       { name: 'paragraph', label: '+ ¶', title: 'New paragraph', key: 'Mod-Alt-1', command: insertParagraph },
       { name: 'subparagraph', label: '+ a)', title: 'New sub-paragraph', key: 'Mod-Alt-2', command: insertSubparagraph },
       { name: 'item', label: '+ (i)', title: 'New item', key: 'Mod-Alt-3', command: insertItem },
       { name: 'outdent', label: '⇤', title: 'Outdent', key: 'Shift-Tab', command: outdent },
       { name: 'indent', label: '⇥', title: 'Indent', key: 'Tab', command: indent },
-    ]),
-    group([
+    ],
+    [
       { name: 'strong', label: 'B', title: 'Bold', key: 'Mod-b', command: toggleMark(schema.marks.strong) },
       { name: 'em', label: 'I', title: 'Italic', key: 'Mod-i', command: toggleMark(schema.marks.em) },
-    ]),
-    group([
+    ],
+    [
       { name: 'bracket', label: '[ ]', title: 'Bracket the selection or block', key: 'Mod-Shift-b', command: bracketCommand(account) },
       { name: 'bracket-article', label: '[Art.]', title: 'Bracket the whole article', key: 'Mod-Alt-b', command: bracketArticleCommand(account) },
       { name: 'alternative', label: 'Alt.', title: 'Propose an alternative', key: 'Mod-Alt-a', command: alternativeCommand(account) },
       { name: 'deletion', label: 'Del.', title: 'Propose deleting the selection', key: 'Mod-Alt-d', command: deletionCommand(account) },
       { name: 'cosponsor', label: '+ Sponsor', title: `Co-sponsor the bracket as ${account.delegation}`, key: 'Mod-Alt-c', command: coSponsorCommand(account) },
       { name: 'comment', label: 'Comment', title: 'Comment on the selection or block', key: 'Mod-Alt-m', command: comment },
-    ]),
+    ],
   ] : [];
   const element = document.createElement('div');
   element.className = 'toolbar';
@@ -90,13 +86,19 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
   }
   const spacer = document.createElement('div');
   spacer.className = 'toolbar-spacer';
+  const print = document.createElement('button');
+  print.type = 'button';
+  print.className = 'tool tool-print';
+  print.textContent = 'Print';
+  print.title = 'Print the bracketed text (the clean text prints from Versions › Clean text)';
+  print.addEventListener('click', () => window.print());
   const help = document.createElement('button');
   help.type = 'button';
   help.className = 'tool tool-help';
   help.textContent = '?';
   help.title = `Keyboard shortcuts (${shortcutLabel('Mod-/')})`;
   help.addEventListener('click', () => actions.help());
-  element.append(spacer, help);
+  element.append(spacer, print, help);
 
   let pending = 0;
   return {
