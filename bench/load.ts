@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ClientSpec } from './raw-client.ts';
 import { now } from './raw-client.ts';
+import { trackChild } from './server-process.ts';
 
 /** Typist k uses the Yjs client id TYPIST_CLIENT_BASE + k, so receivers recognise its edits. */
 export const TYPIST_CLIENT_BASE = 0x100000;
@@ -72,19 +73,24 @@ export class Load {
   static async start(options: LoadOptions): Promise<Load> {
     const { clients, typists, workers: workerCount } = options;
     if (typists > clients) throw new RangeError(`typists (${typists}) exceed clients (${clients})`);
-    // Typists are spread evenly over the room so that each worker types.
-    const typistClient = Array.from({ length: typists }, (_, k) => Math.floor((k * clients) / typists));
+    // Clients are dealt round-robin to the workers, so the first K clients (the typists) spread evenly.
+    const typistClient = Array.from({ length: typists }, (_, k) => k);
     const typistAt = new Map(typistClient.map((index, k) => [index, k]));
     const workers = Array.from({ length: workerCount }, () =>
-      fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+      trackChild(fork(WORKER, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })));
     const load = new Load(options, workers, typistClient);
-    await Promise.all(workers.map((worker, w) => {
-      const share = [];
-      for (let index = w; index < clients; index += workerCount) share.push({ index, typist: typistAt.get(index) ?? null });
-      const ready = load.next(worker, 'ready');
-      worker.send({ type: 'start', spec: options.spec, clients: share, typistCount: typists, connectBatch: options.connectBatch ?? 20 } satisfies ParentMessage);
-      return ready;
-    }));
+    try {
+      await Promise.all(workers.map((worker, w) => {
+        const share = [];
+        for (let index = w; index < clients; index += workerCount) share.push({ index, typist: typistAt.get(index) ?? null });
+        const ready = load.next(worker, 'ready');
+        worker.send({ type: 'start', spec: options.spec, clients: share, typistCount: typists, connectBatch: options.connectBatch ?? 20 } satisfies ParentMessage);
+        return ready;
+      }));
+    } catch (error) {
+      load.kill();
+      throw error;
+    }
     return load;
   }
 

@@ -39,8 +39,13 @@ export interface RoomResult {
   divergence: { distinctStates: number; missingPairs: number; ok: boolean };
 }
 
-/** Push the seed through a client, then wait until a fresh client syncs a document that contains it. */
-export async function seedThroughClient(spec: ClientSpec, seed: Uint8Array, timeoutMs = 60_000): Promise<void> {
+/**
+ * Push the seed through a client, then wait until a fresh client syncs a document that contains it.
+ * Resolves with the seeding client still connected: the caller keeps it for the room's lifetime, so
+ * that no server unloads the document between seeding and the load (the reference server answers
+ * a sync before it has read its storage, so a reload would hand the load an empty document).
+ */
+export async function seedThroughClient(spec: ClientSpec, seed: Uint8Array, timeoutMs = 60_000): Promise<RawClient> {
   const seeder = new RawClient(spec, true, () => {});
   await seeder.connect();
   Y.applyUpdate(seeder.doc!, seed);
@@ -53,13 +58,14 @@ export async function seedThroughClient(spec: ClientSpec, seed: Uint8Array, time
       await check.connect();
       const have = Y.decodeStateVector(Y.encodeStateVector(check.doc!));
       check.close();
-      if ([...expected].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) return;
+      if ([...expected].every(([client, clock]) => (have.get(client) ?? 0) >= clock)) return seeder;
       last = JSON.stringify([...have]);
       if (Date.now() > deadline) throw new Error(`seed not on the server after ${timeoutMs} ms (state vector ${last})`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-  } finally {
+  } catch (error) {
     seeder.close();
+    throw error;
   }
 }
 
@@ -67,9 +73,10 @@ export async function seedThroughClient(spec: ClientSpec, seed: Uint8Array, time
 export async function runRoom(target: PreparedTarget, seed: Uint8Array, options: RoomOptions): Promise<RoomResult> {
   const server = await ServerProcess.start(target.launch);
   let load: Load | null = null;
+  let seeder: RawClient | null = null;
   try {
     const spec = target.spec(server.port);
-    await seedThroughClient(spec, seed);
+    seeder = await seedThroughClient(spec, seed);
     const connectStart = Date.now();
     load = await Load.start({ spec, clients: options.clients, typists: options.typists, workers: options.workers });
     const connectSeconds = (Date.now() - connectStart) / 1000;
@@ -87,6 +94,7 @@ export async function runRoom(target: PreparedTarget, seed: Uint8Array, options:
       divergence: { distinctStates: hashes.size, missingPairs, ok: hashes.size === 1 && missingPairs === 0 },
     };
   } finally {
+    seeder?.close();
     load?.kill();
     await server.stop();
   }

@@ -9,6 +9,16 @@ import { readFileSync } from 'node:fs';
 /** CPU and memory of a process as /proc reports them. */
 export interface ProcessUsage { cpuSeconds: number; rssMB: number; peakRssMB: number }
 
+const children = new Set<ChildProcess>();
+process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+
+/** Remember a forked child so that it is killed if the bench exits without stopping it. */
+export function trackChild(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /** Read utime + stime (all threads) and VmRSS / VmHWM of a live process. */
@@ -37,13 +47,14 @@ export class ServerProcess {
 
   /** Fork the entry and resolve when it reports its port. */
   static async start(launch: ServerLaunch, timeoutMs = 30_000): Promise<ServerProcess> {
-    const child = fork(launch.entry, [], {
+    const child = trackChild(fork(launch.entry, [], {
       execArgv: ['--import', 'tsx', ...(launch.nodeFlags ?? [])],
       env: { ...process.env, ...launch.env },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
-    });
+    }));
     const port = await new Promise<number>((resolve, reject) => {
+      child.once('error', reject);
       const timer = setTimeout(() => reject(new Error(`server ${launch.entry} not ready after ${timeoutMs} ms`)), timeoutMs);
       child.on('message', (message: { type: string; port?: number; error?: string }) => {
         if (message.type === 'ready') { clearTimeout(timer); resolve(message.port!); }

@@ -1,8 +1,9 @@
-/** Server child: the Plenipo sync server (`server/start.ts`), fsync policy from PLENIPO_SYNC. */
+/** Server child: the Plenipo sync server (`server/start.ts`), SQLite synchronous policy from the parent. */
+import { startServer } from '../../server/start.ts';
 import { serveChild } from './child.ts';
 
 serveChild(async (args) => {
-  const { startServer } = await import(new URL('../../server/start.ts', import.meta.url).href);
-  const server = await startServer({ port: 0, dbPath: String(args.dbPath), demo: false, importFixtures: false, quiet: true });
+  const sync = args.sync === 'normal' ? 'normal' : 'full';
+  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath: String(args.dbPath), demo: false, importFixtures: false, quiet: true, sync, staticRoot: null });
   return { port: server.port, close: () => server.close() };
 });
