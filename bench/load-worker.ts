@@ -134,8 +134,7 @@ function finish(message: Extract<ParentMessage, { type: 'finish' }>): void {
   for (const { client } of clients) client.close();
   const hashes: [number, string][] = message.hash ? clients.map(({ index, client }) => [index, stateHash(client.finalDoc())]) : [];
   const result: WorkerResult = { sends: sends.slice(), observations: observations.slice(), hashes, closedClients };
-  post({ type: 'result', result });
-  process.disconnect();
+  process.send!({ type: 'result', result } satisfies WorkerMessage, undefined, {}, () => process.disconnect());
 }
 
 process.on('message', (message: ParentMessage) => {
