@@ -71,6 +71,22 @@ describe('two delegations in the same article', () => {
   });
 });
 
+describe('undo', () => {
+  it("undoes only one's own edits, never the other delegation's", async () => {
+    await selectText(fr, 'accordance with Chapter II.');
+    await fr.keyboard.press('End');
+    await fr.keyboard.type(' French words.');
+    await selectText(ke, 'as may be necessary.');
+    await ke.keyboard.press('End');
+    await ke.keyboard.type(' Kenyan words.');
+    await fr.waitForFunction(() => window.__plenipo!.view.state.doc.textContent.includes('Kenyan words.'));
+    await fr.keyboard.press('ControlOrMeta+Z');
+    await ke.waitForFunction(() => !window.__plenipo!.view.state.doc.textContent.includes('French words.'));
+    expect(await editorText(ke)).toContain('as may be necessary. Kenyan words.');
+    expect(await editorText(fr)).toBe(await editorText(ke));
+  });
+});
+
 describe('proposals', () => {
   it('a bracket and an alternative proposed by FR appear with their sponsors for KE', async () => {
     await selectText(fr, 'legislative measures');
