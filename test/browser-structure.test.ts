@@ -1,0 +1,50 @@
+/** Structural editing by keyboard in the browser: numbers follow Enter, Tab and new articles. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, startTestServer, openDocument, selectText, type TestServer } from './helpers/browser.ts';
+import { sampleTreaty } from './helpers/sample-treaty.ts';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const labels = (page: import('playwright-core').Page, articleId: string) =>
+  page.evaluate((id) => [...document.querySelectorAll(`article[data-id="${id}"] [data-num]`)].map((e) => e.getAttribute('data-num')), articleId);
+
+describe('structural editing by keyboard', () => {
+  it('Enter numbers a new paragraph, Tab makes it a sub-paragraph, Mod-Enter adds an article', async () => {
+    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(browser, server.url, fr.token, docId);
+    await selectText(page, 'as may be necessary.');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Such measures shall include:');
+    await expect.poll(() => labels(page, 'art2')).toEqual(['Article 2', '1', '2', '3']);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('measures against spam;');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => labels(page, 'art2')).toEqual(['Article 2', '1', '2', '3', 'a)']);
+
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.keyboard.type('Jurisdiction');
+    await page.locator('.outline-link', { hasText: 'Jurisdiction' }).waitFor();
+    await expect(page.locator('.outline-link', { hasText: 'Jurisdiction' }).locator('.outline-number').textContent()).resolves.toBe('Art. 3');
+    await expect(page.locator('.outline-link', { hasText: 'Illegal access' }).locator('.outline-number').textContent()).resolves.toBe('Art. 4');
+    const ids = await page.evaluate(() => {
+      const out: string[] = [];
+      window.__plenipo!.view.state.doc.descendants((n) => { if (n.attrs.id) out.push(String(n.attrs.id)); return true; });
+      return out;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+    await context.close();
+  });
+});
