@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openSqliteStore } from '../server/storage/index.ts';
+import * as Y from 'yjs';
+import { MIGRATIONS, SERVER_OWNER, openSqliteStore } from '../server/storage/index.ts';
 import { describeDocumentStore } from './storage-contract.ts';
 import { tempDir } from './server-helpers.ts';
 
@@ -12,7 +13,7 @@ describeDocumentStore('SQLite', async () => {
 });
 
 describe('SQLite store', () => {
-  it('creates every table of the contract at schema version 1, with tokens stored hashed', async () => {
+  it('creates every table of the contract at schema version 2, with tokens stored hashed', async () => {
     const temp = tempDir();
     const path = join(temp.dir, 'store.db');
     const store = openSqliteStore(path);
@@ -20,8 +21,8 @@ describe('SQLite store', () => {
     await store.close();
     const db = new Database(path, { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => (row as { name: string }).name);
-    expect(tables).toEqual(['accounts', 'checkpoints', 'documents', 'resolutions', 'updates', 'versions']);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables).toEqual(['accounts', 'checkpoints', 'client_owners', 'documents', 'resolutions', 'updates', 'versions']);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     const stored = db.prepare('SELECT token_hash FROM accounts').get() as { token_hash: string };
     expect(stored.token_hash).not.toContain(token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -35,7 +36,36 @@ describe('SQLite store', () => {
     const db = new Database(path);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => openSqliteStore(path)).toThrow(/99.*1/);
+    expect(() => openSqliteStore(path)).toThrow(/99.*\(2\)/);
+    temp.cleanup();
+  });
+
+  it('fills client_owners from the log when migrating a version 1 database: the first author of each client id owns it', async () => {
+    const temp = tempDir();
+    const path = join(temp.dir, 'store.db');
+    const legacy = new Database(path);
+    legacy.exec(MIGRATIONS[0]);
+    legacy.pragma('user_version = 1');
+    const a = new Y.Doc();
+    a.clientID = 11;
+    const b = new Y.Doc();
+    b.clientID = 22;
+    a.getXmlFragment('prosemirror').insert(0, [new Y.XmlText('imported')]);
+    const imported = Y.encodeStateAsUpdate(a);
+    Y.applyUpdate(b, imported);
+    const before = Y.encodeStateVector(b);
+    (b.getXmlFragment('prosemirror').get(0) as Y.XmlText).insert(0, 'KE ');
+    const typed = Y.encodeStateAsUpdate(b, before);
+    const insert = legacy.prepare('INSERT INTO updates (doc_id, seq, data, account_id, created_at) VALUES (?, ?, ?, ?, ?)');
+    insert.run('d', 1, Buffer.from(imported), null, 1);
+    insert.run('d', 2, Buffer.from(typed), 'acc_ke', 2);
+    legacy.close();
+    const store = openSqliteStore(path);
+    expect(await store.clientOwners('d')).toEqual([
+      { clientId: 11, accountId: SERVER_OWNER },
+      { clientId: 22, accountId: 'acc_ke' },
+    ]);
+    await store.close();
     temp.cleanup();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../server/storage/types.ts';
+import { SERVER_OWNER, type DocumentStore } from '../server/storage/types.ts';
 
 /** A fresh empty store and how to dispose of it. */
 export interface StoreUnderTest {
@@ -164,6 +164,26 @@ export function describeDocumentStore(name: string, open: () => Promise<StoreUnd
         docId: id, bracketId: 'br_2', action: 'choose', optionId: 'opt_1', accountId: 'acc_chair', beforeText: 'x', afterText: 'y', createdAt: 2,
       });
       expect(await store.listResolutions(id)).toEqual([first, second]);
+    });
+
+    it('binds client ids with the appended updates, the first owner keeping each id', async () => {
+      const store = await fresh();
+      const doc = await store.createDocument({ title: 'T' });
+      const other = await store.createDocument({ title: 'U' });
+      await store.append(doc.id, [{ data: typed(new Y.Doc(), 'a'), accountId: 'acc_fr' }], [{ clientId: 7, accountId: 'acc_fr' }]);
+      await store.append(doc.id, [{ data: typed(new Y.Doc(), 'b'), accountId: 'acc_ke' }], [{ clientId: 7, accountId: 'acc_ke' }, { clientId: 8, accountId: 'acc_ke' }]);
+      await store.bindClients(doc.id, [{ clientId: 8, accountId: 'acc_us' }, { clientId: 9, accountId: SERVER_OWNER }]);
+      expect(await store.clientOwners(doc.id)).toEqual([
+        { clientId: 7, accountId: 'acc_fr' },
+        { clientId: 8, accountId: 'acc_ke' },
+        { clientId: 9, accountId: SERVER_OWNER },
+      ]);
+      expect(await store.clientOwners(other.id)).toEqual([]);
+    });
+
+    it('refuses to create an account under the reserved server owner id', async () => {
+      const store = await fresh();
+      await expect(store.createAccount({ id: SERVER_OWNER, name: 'S', delegation: 'X', role: 'chair' })).rejects.toThrow(/"@server" is reserved/);
     });
   });
 }

@@ -1,7 +1,7 @@
 /** Storage: the `DocumentStore` contract and its SQLite implementation. */
-export { ROLES } from './types.ts';
+export { ROLES, SERVER_OWNER } from './types.ts';
 export type {
-  Role, Account, DocumentRecord, LoggedUpdate, NewUpdate, LoadedDocument, VersionRecord, ResolutionRecord, DocumentStore,
+  Role, Account, ClientOwner, DocumentRecord, LoggedUpdate, NewUpdate, LoadedDocument, VersionRecord, ResolutionRecord, DocumentStore,
 } from './types.ts';
 export { SqliteStore, openSqliteStore } from './sqlite-store.ts';
 export type { SqliteStoreOptions, SyncPolicy } from './sqlite-store.ts';

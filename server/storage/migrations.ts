@@ -1,8 +1,12 @@
 /**
  * Schema migrations of the SQLite store, applied in order by `PRAGMA user_version`.
- * Migration 1 creates every table of the server contract up front.
+ * Migration 1 creates every table of the server contract up front. Migration 2 adds
+ * `client_owners` (which account owns each Yjs client id of a document) and fills it from the
+ * existing log: the first logged update under a client id names its owner.
  */
 import type Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { SERVER_OWNER } from './types.ts';
 
 /** SQL of each migration; index i brings the database from version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [
@@ -60,7 +64,32 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX resolutions_by_doc ON resolutions (doc_id, created_at);
   `,
+  `
+  CREATE TABLE client_owners (
+    doc_id TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ];
+
+/** Work a migration needs beyond its SQL, run in the same transaction, by target version. */
+const AFTER: Record<number, (db: Database.Database) => void> = {
+  2: (db) => {
+    const bind = db.prepare('INSERT OR IGNORE INTO client_owners (doc_id, client_id, account_id) VALUES (?, ?, ?)');
+    const rows = db.prepare<[], { doc_id: string; data: Buffer; account_id: string | null }>('SELECT doc_id, data, account_id FROM updates ORDER BY doc_id, seq');
+    // The log is read to the end before anything is written (a connection cannot write while iterating).
+    const owners = new Map<string, { docId: string; clientId: number; accountId: string }>();
+    for (const row of rows.iterate()) {
+      for (const clientId of Y.parseUpdateMeta(new Uint8Array(row.data)).from.keys()) {
+        const key = `${row.doc_id}\u0000${clientId}`;
+        if (!owners.has(key)) owners.set(key, { docId: row.doc_id, clientId, accountId: row.account_id ?? SERVER_OWNER });
+      }
+    }
+    for (const owner of owners.values()) bind.run(owner.docId, owner.clientId, owner.accountId);
+  },
+};
 
 /** Bring the database to the latest schema version; throws a RangeError if it is newer than this code. */
 export function migrate(db: Database.Database): number {
@@ -71,6 +100,7 @@ export function migrate(db: Database.Database): number {
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]);
+      AFTER[version + 1]?.(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

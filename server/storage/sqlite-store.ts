@@ -12,7 +12,9 @@ import { migrate } from './migrations.ts';
 import { hashToken, newToken } from './tokens.ts';
 import {
   ROLES,
+  SERVER_OWNER,
   type Account,
+  type ClientOwner,
   type DocumentRecord,
   type DocumentStore,
   type LoadedDocument,
@@ -98,11 +100,13 @@ export class SqliteStore implements DocumentStore {
         'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listResolutions: db.prepare<[string], ResolutionRow>('SELECT * FROM resolutions WHERE doc_id = ? ORDER BY created_at, id'),
+      bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc_id, client_id, account_id) VALUES (?, ?, ?)'),
+      clientOwners: db.prepare<[string], { client_id: number; account_id: string }>('SELECT client_id, account_id FROM client_owners WHERE doc_id = ? ORDER BY client_id'),
     };
   }
 
-  /** Append synchronously in one transaction; returns the last seq written. */
-  private readonly appendTx = (docId: string, updates: NewUpdate[]): number => {
+  /** Append synchronously in one transaction, with the client-id bindings; returns the last seq written. */
+  private readonly appendTx = (docId: string, updates: NewUpdate[], owners: ClientOwner[]): number => {
     return this.db.transaction(() => {
       let seq = this.sql.lastSeq.get(docId)?.seq ?? 0;
       const now = Date.now();
@@ -110,6 +114,7 @@ export class SqliteStore implements DocumentStore {
         seq += 1;
         this.sql.insertUpdate.run(docId, seq, Buffer.from(update.data), update.accountId, update.createdAt ?? now);
       }
+      for (const owner of owners) this.sql.bindClient.run(docId, owner.clientId, owner.accountId);
       return seq;
     })();
   };
@@ -140,8 +145,18 @@ export class SqliteStore implements DocumentStore {
     return this.sql.listDocuments.all().map(toDocument);
   }
 
-  async append(docId: string, updates: NewUpdate[]): Promise<number> {
-    return this.appendTx(docId, updates);
+  async append(docId: string, updates: NewUpdate[], owners: ClientOwner[] = []): Promise<number> {
+    return this.appendTx(docId, updates, owners);
+  }
+
+  async bindClients(docId: string, owners: ClientOwner[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const owner of owners) this.sql.bindClient.run(docId, owner.clientId, owner.accountId);
+    })();
+  }
+
+  async clientOwners(docId: string): Promise<ClientOwner[]> {
+    return this.sql.clientOwners.all(docId).map((row) => ({ clientId: row.client_id, accountId: row.account_id }));
   }
 
   async load(docId: string): Promise<LoadedDocument> {
@@ -175,6 +190,7 @@ export class SqliteStore implements DocumentStore {
     if (!ROLES.includes(input.role)) throw new RangeError(`Unknown role ${JSON.stringify(input.role)} (expected one of ${ROLES.join(', ')})`);
     if (!input.name.trim()) throw new RangeError('Account name must not be empty');
     if (!input.delegation.trim()) throw new RangeError('Account delegation must not be empty');
+    if (input.id === SERVER_OWNER) throw new RangeError(`Account id ${JSON.stringify(input.id)} is reserved for the server`);
     const account: Account = { id: input.id ?? newId('acc'), name: input.name, delegation: input.delegation, role: input.role };
     const token = newToken();
     this.sql.insertAccount.run(account.id, account.name, account.delegation, account.role, hashToken(token), Date.now());

@@ -41,6 +41,19 @@ export interface NewUpdate {
   createdAt?: number;
 }
 
+/**
+ * The account that owns a Yjs client id in a document: the first account whose stored update
+ * brought structs under that id (or `SERVER_OWNER` for changes the server made). Nobody else may
+ * write under it, so text cannot be attributed to another delegation.
+ */
+export interface ClientOwner {
+  clientId: number;
+  accountId: string;
+}
+
+/** The reserved owner of client ids the server writes under (imports, resolutions, restores); never an account id. */
+export const SERVER_OWNER = '@server';
+
 /** What `load` returns: updates to apply in order (checkpoint first, then the tail) and the last seq they cover. */
 export interface LoadedDocument {
   updates: Uint8Array[];
@@ -90,8 +103,15 @@ export interface DocumentStore {
   /** All documents, oldest first. */
   listDocuments(): Promise<DocumentRecord[]>;
 
-  /** Append updates to a document's log in one transaction; resolves with the last seq written. */
-  append(docId: string, updates: NewUpdate[]): Promise<number>;
+  /**
+   * Append updates to a document's log in one transaction, together with the client-id bindings
+   * `owners` (a client id already bound keeps its first owner); resolves with the last seq written.
+   */
+  append(docId: string, updates: NewUpdate[], owners?: ClientOwner[]): Promise<number>;
+  /** Bind client ids of a document to owners; a client id already bound keeps its first owner. */
+  bindClients(docId: string, owners: ClientOwner[]): Promise<void>;
+  /** Every client-id binding of a document. */
+  clientOwners(docId: string): Promise<ClientOwner[]>;
   /** The latest checkpoint (if any) followed by the log after it. */
   load(docId: string): Promise<LoadedDocument>;
   /** Record the merged state of all updates up to `seq`. The log itself is kept. */

@@ -49,10 +49,13 @@ export class Connection {
   send(message: Uint8Array): void {
     if (!this.open) return;
     this.lastSent = Date.now();
-    this.socket.send(message, (error) => {
-      if (error) this.socket.terminate();
-    });
+    this.socket.send(message, this.sent);
   }
+
+  /** Completion callback of every send (one function, not one closure per message): drop a socket that failed. */
+  private readonly sent = (error?: Error): void => {
+    if (error) this.socket.terminate();
+  };
 
   /** Close the socket with a named code (once). */
   close(code: CloseCode): void {

@@ -1,12 +1,15 @@
 /**
  * The permission guard of the update pipeline (see `update-guard.ts`): observers change nothing;
  * every client id an update writes under must belong to the sender's account (the first account
- * to write under a client id in a document owns it); plain text editing is settled by the fast
- * inspection of the decoded update; anything that may touch a bracket, option or comment is
- * checked precisely by comparing inventories before and after on a copy of the document.
+ * to write under a client id in a document owns it; the room keeps and persists the owners);
+ * plain text editing — text typed into a text block, em/strong, deleting unbracketed characters —
+ * is settled by the fast inspection of the decoded update and cannot break the schema; anything
+ * else is applied to a copy of the document, which must still be a valid treaty (else 4422) and
+ * whose bracket/option/comment inventory is compared with the one before.
  */
 import type * as Y from 'yjs';
 import { ClientIdRegistry, checkUpdatePrecisely, inspectUpdate, mayEdit } from '../../shared/permissions/index.ts';
+import { schema } from '../../shared/schema/index.ts';
 import { CloseCodes } from './close-codes.ts';
 import type { UpdateGuard, UpdateGuardResult } from './update-guard.ts';
 
@@ -28,10 +31,10 @@ export function createPermissionGuard(options: PermissionGuardOptions = {}): Upd
     return { ok: false, code: CloseCodes.Forbidden.code, reason };
   };
 
-  return (update, { account, doc }) => {
+  return (update, { account, doc, owners }) => {
     let inspection;
     try {
-      inspection = inspectUpdate(update, doc);
+      inspection = inspectUpdate(update, doc, schema);
     } catch (error) {
       observe('refused', (error as Error).message);
       return { ok: false, code: CloseCodes.InvalidContent.code, reason: `undecodable update (${(error as Error).message})` };
@@ -42,8 +45,12 @@ export function createPermissionGuard(options: PermissionGuardOptions = {}): Upd
     }
     if (!mayEdit(account)) return refuse(`${account.role} ${account.name} (${account.delegation}) may not edit`);
 
-    let registry = registries.get(doc);
-    if (!registry) registries.set(doc, (registry = new ClientIdRegistry()));
+    // A bare guard (no room around it, e.g. in a benchmark) keeps the owners itself.
+    let registry = owners;
+    if (!registry) {
+      registry = registries.get(doc);
+      if (!registry) registries.set(doc, (registry = new ClientIdRegistry()));
+    }
     const taken = registry.conflict(inspection.writers, account.id);
     if (taken !== null) return refuse(`client id ${taken} belongs to another account`);
     for (const client of inspection.unknownRefs) {
@@ -55,10 +62,14 @@ export function createPermissionGuard(options: PermissionGuardOptions = {}): Upd
     let path: GuardPath = 'fast';
     if (inspection.relevant) {
       path = 'slow';
-      const problem = checkUpdatePrecisely(update, doc, account);
-      if (problem) return refuse(problem);
+      const problem = checkUpdatePrecisely(update, doc, account, schema);
+      if (problem?.invalid) {
+        observe('refused', problem.reason);
+        return { ok: false, code: CloseCodes.InvalidContent.code, reason: `${CloseCodes.InvalidContent.reason}: ${problem.reason}` };
+      }
+      if (problem) return refuse(problem.reason);
     }
-    registry.bind(inspection.writers, account.id);
+    if (!owners) registry.bind(inspection.writers, account.id);
     observe(path, inspection.relevant);
     return { ok: true };
   };

@@ -1,16 +1,20 @@
 /**
- * A live document: one Y.Doc and its awareness, shared by the connections editing it. Every
- * change goes through `submit`, which queues it; the queue is flushed once per event-loop turn:
- * the whole batch is appended to the log in one transaction, then each update is applied to the
- * Y.Doc with its typed origin, and the doc's `update` event broadcasts it to every connection
- * (sender included — the echo is the durable acknowledgement).
+ * A live document: one Y.Doc and its awareness, shared by the connections editing it, and the
+ * owners of its Yjs client ids. Every change goes through `submit`, which binds the update's
+ * client ids to its author (the server's changes to `SERVER_OWNER`) and queues it; the queue is
+ * flushed once per event-loop turn: the whole batch — one log row per update, with its author,
+ * and the new client-id bindings — is appended in one transaction, then each update is applied to
+ * the Y.Doc with its typed origin, and what they changed is merged into ONE Update message sent to
+ * every connection (sender included — the echo is the durable acknowledgement). The message is
+ * encoded once per batch, whatever the number of connections.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Schema } from 'prosemirror-model';
-import type { DocumentStore } from '../storage/types.ts';
+import { ClientIdRegistry } from '../../shared/permissions/index.ts';
+import { SERVER_OWNER, type ClientOwner, type DocumentStore } from '../storage/types.ts';
 import { CloseCodes, closeWith } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import { awarenessUser } from './identity.ts';
@@ -32,6 +36,8 @@ export interface RoomSettings {
 interface Pending {
   update: Uint8Array;
   origin: TransactionOrigin;
+  /** Client ids this update bound (to persist with it, or to release if storing fails). */
+  bound: ClientOwner[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -51,11 +57,15 @@ export class Room {
   compaction: Promise<void> | null = null;
   /** Called when the room loses its last connection and has nothing queued. */
   onIdle: (() => void) | null = null;
+  /** Updates applied during the current batch, broadcast together at its end; null outside a batch. */
+  private outgoing: Uint8Array[] | null = null;
 
   private constructor(
     readonly id: string,
     readonly doc: Y.Doc,
     readonly settings: RoomSettings,
+    /** Which account owns each Yjs client id of the document (persisted). */
+    readonly owners: ClientIdRegistry,
     seq: number,
     checkpointSeq: number,
   ) {
@@ -65,20 +75,28 @@ export class Room {
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: TransactionOrigin) => {
       if (origin?.kind === 'load') return;
-      this.broadcast(updateMessage(update));
+      if (this.outgoing) this.outgoing.push(update);
+      else this.broadcast(updateMessage(update));
     });
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Load document `id` from the store (checkpoint, then the tail of the log). */
+  /**
+   * Load document `id` from the store (checkpoint, then the tail of the log) with its client-id
+   * owners. Client ids of the stored text that have no owner yet (those of an imported document's
+   * first update) are bound to `SERVER_OWNER`, so every client id in a live document has an owner.
+   */
   static async load(id: string, settings: RoomSettings): Promise<Room> {
     const loaded = await settings.store.load(id);
+    const owners = new ClientIdRegistry((await settings.store.clientOwners(id)).map((o) => [o.clientId, o.accountId] as const));
     const doc = new Y.Doc({ gc: true });
     const origin: TransactionOrigin = { kind: 'load' };
     doc.transact(() => {
       for (const update of loaded.updates) Y.applyUpdate(doc, update, origin);
     }, origin);
-    return new Room(id, doc, settings, loaded.seq, loaded.checkpointSeq);
+    const unowned = owners.bind(doc.store.clients.keys(), SERVER_OWNER);
+    if (unowned.length > 0) await settings.store.bindClients(id, unowned.map((clientId) => ({ clientId, accountId: SERVER_OWNER })));
+    return new Room(id, doc, settings, owners, loaded.seq, loaded.checkpointSeq);
   }
 
   /** True when nothing is queued or being written. */
@@ -126,14 +144,14 @@ export class Room {
       return;
     }
     if (check.empty) return;
-    const verdict = this.settings.guard(update, { account: connection.account, doc: this.doc, clientIds: connection.clientIds });
+    const verdict = this.settings.guard(update, { account: connection.account, doc: this.doc, clientIds: connection.clientIds, owners: this.owners });
     if (!verdict.ok) {
       connection.refusedUpdates += 1;
       connection.send(permissionDeniedMessage(`${verdict.code} ${verdict.reason}`));
       return;
     }
     for (const client of check.clients) connection.clientIds.add(client);
-    this.submit(update, { kind: 'connection', connectionId: connection.id, account: connection.account }).catch(() => {
+    this.submit(update, { kind: 'connection', connectionId: connection.id, account: connection.account }, check.clients).catch(() => {
       connection.close(CloseCodes.InternalError);
     });
   }
@@ -145,12 +163,16 @@ export class Room {
   }
 
   /**
-   * Queue an update for the log, then the doc and the broadcast. Resolves once it is stored and
-   * applied; rejects if the store failed (nothing is then applied).
+   * Bind the update's unowned client ids (`clients`, default: every client id with structs in
+   * it) to its author — the connection's account, or `SERVER_OWNER` for a server change — and
+   * queue it for the log, then the doc and the broadcast. Resolves once it is stored and applied;
+   * rejects if the store failed (nothing is then applied, and the bindings are released).
    */
-  submit(update: Uint8Array, origin: TransactionOrigin): Promise<void> {
+  submit(update: Uint8Array, origin: TransactionOrigin, clients?: Iterable<number>): Promise<void> {
+    const owner = origin.kind === 'connection' ? origin.account.id : SERVER_OWNER;
+    const bound = this.owners.bind(clients ?? Y.parseUpdateMeta(update).from.keys(), owner).map((clientId) => ({ clientId, accountId: owner }));
     return new Promise((resolve, reject) => {
-      this.queue.push({ update, origin, resolve, reject });
+      this.queue.push({ update, origin, bound, resolve, reject });
       if (this.flushing === null) this.flushing = new Promise((done) => setImmediate(done)).then(() => this.flush());
     });
   }
@@ -169,12 +191,17 @@ export class Room {
           seq = await this.settings.store.append(
             this.id,
             batch.map((pending) => ({ data: pending.update, accountId: originAccountId(pending.origin) })),
+            batch.flatMap((pending) => pending.bound),
           );
         } catch (error) {
           this.settings.log(`plenipo: storing ${batch.length} update(s) of ${this.id} failed: ${(error as Error).message}`);
-          for (const pending of batch) pending.reject(error);
+          for (const pending of batch) {
+            this.owners.unbind(pending.bound.map((b) => b.clientId));
+            pending.reject(error);
+          }
           continue;
         }
+        this.outgoing = [];
         for (const pending of batch) {
           try {
             Y.applyUpdate(this.doc, pending.update, pending.origin);
@@ -184,6 +211,9 @@ export class Room {
             pending.reject(error);
           }
         }
+        const outgoing = this.outgoing;
+        this.outgoing = null;
+        if (outgoing.length > 0) this.broadcast(updateMessage(outgoing.length === 1 ? outgoing[0] : Y.mergeUpdates(outgoing)));
         this.appliedSeq = seq;
       }
     } finally {
@@ -215,9 +245,11 @@ export class Room {
     }
   }
 
-  /** Send a message to every connection. */
+  /** Send a message to every connection; it is wrapped as a Buffer once, not once per connection. */
   broadcast(message: Uint8Array): void {
-    for (const connection of this.connections) connection.send(message);
+    if (this.connections.size === 0) return;
+    const data = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
+    for (const connection of this.connections) connection.send(data);
   }
 
   /** Release the Y.Doc and awareness. */

@@ -4,14 +4,20 @@
  * `startServer({ updateGuard })`, usually composing it with `defaultUpdateGuard`.
  */
 import type * as Y from 'yjs';
+import type { ClientIdRegistry } from '../../shared/permissions/index.ts';
 import type { Account } from '../storage/types.ts';
 import { CloseCodes } from './close-codes.ts';
 
-/** What a guard knows: who sends, the live document before the update, and the Yjs client ids the connection has used. */
+/**
+ * What a guard knows: who sends, the live document before the update, the Yjs client ids the
+ * connection has used, and (from a room) the document's persisted client-id owners. The room
+ * binds an accepted update's client ids itself; a guard only reads `owners`.
+ */
 export interface UpdateGuardContext {
   account: Account;
   doc: Y.Doc;
   clientIds: Set<number>;
+  owners?: ClientIdRegistry;
 }
 
 /** The guard's verdict. A refusal's `code` and `reason` are reported to the sender. */

@@ -5,5 +5,7 @@ export { checkChange, mayEdit, mayResolve } from './rules.ts';
 export type { Author, Role } from './rules.ts';
 export { inspectUpdate } from './inspect.ts';
 export type { UpdateInspection } from './inspect.ts';
-export { checkUpdatePrecisely, currentInventory, inventoryAfter } from './precise.ts';
+export { checkUpdatePrecisely, currentInventory, documentAfter, inventoryAfter } from './precise.ts';
+export type { PreciseRefusal } from './precise.ts';
+export { invalidContent, acceptsText } from './validity.ts';
 export { ClientIdRegistry } from './client-ids.ts';

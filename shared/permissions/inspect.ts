@@ -4,9 +4,18 @@
  * it may touch a bracket, an option or a comment (then the precise check must run). Plain typing
  * — new `ContentString` items and `em`/`strong` formats in ordinary text, deletions of unbracketed
  * characters — is settled here.
+ *
+ * Plain typing cannot make the document invalid under the schema: with a schema given, text counts
+ * as plain only inside an existing XmlText whose parent element is a text block (every text block
+ * of the treaty schema holds `inline*` and allows every mark), so neither inserting nor deleting
+ * characters, nor em/strong, can break a content expression. Everything else — new elements or
+ * XmlTexts, attributes, deleted elements, text elsewhere — goes to the precise check, which
+ * validates the result.
  */
 import * as Y from 'yjs';
+import type { Schema } from 'prosemirror-model';
 import { isBracketKey } from './inventory.ts';
+import { acceptsText } from './validity.ts';
 
 /** What the fast inspection learnt about an update. */
 export interface UpdateInspection {
@@ -60,8 +69,11 @@ function insideBracket(item: Y.Item): boolean {
   return false;
 }
 
-/** Inspect `update` (Yjs v1) against `doc` without applying it. Throws when it cannot be decoded. */
-export function inspectUpdate(update: Uint8Array, doc: Y.Doc): UpdateInspection {
+/**
+ * Inspect `update` (Yjs v1) against `doc` without applying it; with `schema`, text is plain only
+ * in a text block. Throws when the update cannot be decoded.
+ */
+export function inspectUpdate(update: Uint8Array, doc: Y.Doc, schema?: Schema): UpdateInspection {
   const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: { clients: Map<number, Array<{ clock: number; len: number }>> } };
   const writers = new Set<number>();
   let changes = false;
@@ -108,6 +120,7 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc): UpdateInspection 
     placed.set(client, list);
     if (!plain) relevant = `inserts ${content.constructor.name}${content instanceof Y.ContentFormat ? ` "${content.key}"` : ''}`;
     else if (!(parent instanceof Y.XmlText)) relevant = 'inserts text whose parent is not known text';
+    else if (schema && !acceptsText(parent, schema)) relevant = 'inserts text outside a text block';
     else if (isInComment(parent)) relevant = 'edits a comment';
   }
 

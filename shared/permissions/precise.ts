@@ -1,10 +1,13 @@
 /**
  * The precise check, for updates the fast inspection flags: apply the update to a copy of the
- * document and compare the bracket/option/comment inventories before and after.
+ * document, check that the copy is still a valid treaty under the schema, and compare the
+ * bracket/option/comment inventories before and after.
  */
 import * as Y from 'yjs';
+import type { Schema } from 'prosemirror-model';
 import { inventoryOf, type Inventory } from './inventory.ts';
 import { checkChange, type Author } from './rules.ts';
+import { invalidContent } from './validity.ts';
 
 /** Inventory of each live document, dropped by its next transaction. */
 const before = new WeakMap<Y.Doc, Inventory>();
@@ -21,15 +24,44 @@ export function currentInventory(doc: Y.Doc): Inventory {
   return inventory;
 }
 
-/** The inventory `doc` would have after `update`, computed on a copy; `doc` is untouched. */
-export function inventoryAfter(doc: Y.Doc, update: Uint8Array): Inventory {
+/** A copy of `doc` with `update` applied; `doc` is untouched. The caller destroys it. */
+export function documentAfter(doc: Y.Doc, update: Uint8Array): Y.Doc {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   Y.applyUpdate(copy, update);
-  return inventoryOf(copy);
+  return copy;
 }
 
-/** Why `author` may not apply `update` to `doc` (see `checkChange`), or null when allowed. */
-export function checkUpdatePrecisely(update: Uint8Array, doc: Y.Doc, author: Author): string | null {
-  return checkChange(currentInventory(doc), inventoryAfter(doc, update), author);
+/** The inventory `doc` would have after `update`, computed on a copy; `doc` is untouched. */
+export function inventoryAfter(doc: Y.Doc, update: Uint8Array): Inventory {
+  const copy = documentAfter(doc, update);
+  try {
+    return inventoryOf(copy);
+  } finally {
+    copy.destroy();
+  }
+}
+
+/** Why an update was refused by the precise check; `invalid` when the result breaks the schema. */
+export interface PreciseRefusal {
+  reason: string;
+  invalid: boolean;
+}
+
+/**
+ * Why `author` may not apply `update` to `doc`, or null when allowed: with `schema`, the result
+ * must be a valid document (else `invalid: true`); then `checkChange` decides on the inventories.
+ */
+export function checkUpdatePrecisely(update: Uint8Array, doc: Y.Doc, author: Author, schema?: Schema): PreciseRefusal | null {
+  const copy = documentAfter(doc, update);
+  try {
+    if (schema) {
+      const invalid = invalidContent(copy.getXmlFragment('prosemirror'), schema);
+      if (invalid) return { reason: `the update leaves the document invalid (${invalid})`, invalid: true };
+    }
+    const reason = checkChange(currentInventory(doc), inventoryOf(copy), author);
+    return reason ? { reason, invalid: false } : null;
+  } finally {
+    copy.destroy();
+  }
 }
