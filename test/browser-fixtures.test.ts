@@ -1,10 +1,12 @@
 /**
  * Real texts in the editor: the HLEG Work Area 1 recommendations render their brackets
- * ("[ITU Membership]") and members' comments; a screenshot of a negotiating session is saved as
- * docs/screenshot.png for the README.
+ * ("[ITU Membership]") and members' comments; a screenshot of a negotiating session is saved as a
+ * test artifact (dist/test-artifacts/screenshot.png) and, on request, as docs/screenshot.png for
+ * the README.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { loadFixture } from '../fixtures/index.ts';
@@ -79,9 +81,17 @@ describe('the README screenshot', () => {
     await a.page.waitForSelector('.remote-caret-label:text-is("KE")');
     await a.page.click('.outline-link[data-article="art_k"]');
     await selectText(a.page, 'service provider');
-    const out = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
-    mkdirSync(fileURLToPath(new URL('../docs/', import.meta.url)), { recursive: true });
-    await a.page.screenshot({ path: out });
+    // Every run leaves the screenshot in dist/test-artifacts; docs/screenshot.png (the README's) is
+    // written when missing or when PLENIPO_UPDATE_SCREENSHOT=1, so a test run leaves the tree clean.
+    const artifact = fileURLToPath(new URL('../dist/test-artifacts/screenshot.png', import.meta.url));
+    mkdirSync(dirname(artifact), { recursive: true });
+    const image = await a.page.screenshot({ path: artifact });
+    expect(image.length).toBeGreaterThan(50_000);
+    const readme = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
+    if (process.env.PLENIPO_UPDATE_SCREENSHOT === '1' || !existsSync(readme)) {
+      mkdirSync(dirname(readme), { recursive: true });
+      writeFileSync(readme, image);
+    }
     await Promise.all([a, b, c].map((x) => x.context.close()));
   });
 });

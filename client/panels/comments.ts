@@ -5,7 +5,7 @@
  */
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { listComments, type CommentInfo, type CommentThread } from '../../shared/model/index.ts';
+import { articles, listComments, type CommentInfo, type CommentThread } from '../../shared/model/index.ts';
 import { replyToComment, setCommentStatus } from '../../shared/commands/index.ts';
 import { delegationColour, type Account } from '../connection/index.ts';
 import { commentCommand } from '../editor/proposals.ts';
@@ -34,6 +34,15 @@ function commentView(comment: CommentInfo): HTMLElement {
   for (const line of comment.text.split('\n')) body.append(el('p', '', line));
   box.append(head, body);
   return box;
+}
+
+/** What the panel shows depends on: the comments node, and the numbers and positions of articles. */
+function renderKey(state: EditorState): { comments: unknown; articles: string } {
+  const last = state.doc.lastChild;
+  return {
+    comments: last?.type.name === 'comments' ? last : null,
+    articles: articles(state.doc).map((a) => `${a.id}:${a.number}`).join(' '),
+  };
 }
 
 /** A textarea form with a submit button; `onSubmit` gets the text, returns whether it was accepted. */
@@ -74,7 +83,7 @@ export function createCommentsPanel(view: EditorView, account: Account, editable
   const header = el('div', 'panel-header');
   header.append(el('h2', 'panel-title', 'Comments'), showResolved);
   element.append(header, composer, list);
-  let lastDoc: unknown = null;
+  let lastKey: { comments: unknown; articles: string } = { comments: undefined, articles: '' };
   const input = (text: string) => ({ delegation: account.delegation, author: account.name, text });
 
   const threadView = (thread: CommentThread): HTMLElement => {
@@ -83,7 +92,11 @@ export function createCommentsPanel(view: EditorView, account: Account, editable
     const main = commentView(thread);
     if (thread.pos !== null) {
       main.classList.add('jumpable');
-      main.addEventListener('click', () => jumpTo(view, thread.pos!));
+      // Positions move as others type: look the thread up again when clicked.
+      main.addEventListener('click', () => {
+        const pos = listComments(view.state.doc).find((t) => t.id === thread.id)?.pos;
+        if (pos !== null && pos !== undefined) jumpTo(view, pos);
+      });
     }
     box.append(main);
     for (const reply of thread.replies) {
@@ -146,8 +159,11 @@ export function createCommentsPanel(view: EditorView, account: Account, editable
   return {
     element,
     update(state) {
-      if (state.doc === lastDoc) return;
-      lastDoc = state.doc;
+      // Re-render only when the threads or the articles they belong to change, so a reply being
+      // typed here keeps its focus while others edit the text.
+      const key = renderKey(state);
+      if (key.comments === lastKey.comments && key.articles === lastKey.articles) return;
+      lastKey = key;
       render(state);
     },
     compose() {
