@@ -54,6 +54,15 @@ async function main(): Promise<number> {
   };
   const room = { ...options.fanout, workers: options.workers };
   for (const scenario of options.scenarios) {
+    try {
+      await runScenario(scenario);
+    } catch (error) {
+      report.ok = false;
+      notes.push(`FAILED: scenario ${scenario}: ${(error as Error).message.split('\n')[0]}`);
+      progress(`${scenario} failed: ${(error as Error).stack}`);
+    }
+  }
+  async function runScenario(scenario: BenchOptions['scenarios'][number]): Promise<void> {
     switch (scenario) {
       case 'fanout':
         report.fanout = await runFanout(options.targets, seed.update, room, plenipoFlags, progress);
@@ -83,8 +92,9 @@ async function main(): Promise<number> {
     }
   }
   const rooms = [...(report.fanout?.rooms ?? []), ...(report.durability?.cost ?? [])];
-  report.ok = rooms.every((r) => r.divergence.ok);
-  if (!report.ok) notes.push('FAILED: some clients ended with different states (see divergence).');
+  const converged = rooms.every((r) => r.divergence.ok);
+  report.ok = report.ok && converged;
+  if (!converged) notes.push('FAILED: some clients ended with different states (see divergence).');
   report.goals = evaluateGoals(report);
   report.finishedAt = new Date().toISOString();
 
