@@ -146,3 +146,23 @@ describe('comments', () => {
     expect(status).toBe('resolved');
   });
 });
+
+describe('new proposed wording', () => {
+  it('Mod-Shift-B with nothing selected inserts a bracketed span that typing fills in', async () => {
+    await selectText(fr, 'accordance with Chapter II.');
+    await fr.keyboard.press('End');
+    await fr.keyboard.type(' ');
+    await fr.keyboard.press('ControlOrMeta+Shift+B');
+    await fr.keyboard.type('and Chapter III');
+    await ke.waitForFunction(() => document.querySelector('.ProseMirror.treaty')!.textContent!.includes('Chapter II. [and Chapter III]FR'));
+  });
+
+  it('an alternative to a bracket comes selected, so typing writes the alternative wording', async () => {
+    await selectText(fr, 'legislative measures');
+    await fr.keyboard.press('ControlOrMeta+Shift+B');
+    await selectText(ke, 'legislative measures');
+    await ke.keyboard.press('ControlOrMeta+Alt+A');
+    await ke.keyboard.type('legal measures');
+    await fr.waitForFunction(() => document.querySelector('.ProseMirror.treaty')!.textContent!.includes('[legislative measures]FR [legal measures]KE'));
+  });
+});

@@ -10,13 +10,14 @@ export { inlineBracketDecorations, blockBracketDecorations } from './brackets.ts
 export { alternativesDecorations } from './alternatives.ts';
 export { uniqueIdsPlugin, fixDuplicateIds, freshId } from './ids.ts';
 export { readOnlyPlugin } from './read-only.ts';
+export { proposalTypingPlugin, proposalTypingKey, startProposalTyping } from './proposal-typing.ts';
 export { delegationCursors, cursorElement } from './cursors.ts';
 export {
   insertArticle, insertParagraph, insertSubparagraph, insertItem, insertBlockAfter, splitNumbered, indent, outdent, inArticle,
 } from './structure.ts';
 export { emptyBlock, retype } from './blocks.ts';
 export {
-  bracketCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, commentCommand, canComment,
+  bracketCommand, bracketBlockCommand, bracketArticleCommand, PLACEHOLDER, alternativeCommand, deletionCommand, coSponsorCommand, commentCommand, canComment,
   bracketIdAtCursor, commentTargetAtCursor,
 } from './proposals.ts';
 export { touchedTextblocks } from './inline-change.ts';

@@ -10,7 +10,7 @@ import { undoCommand, redoCommand } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
 import { splitNumbered, indent, outdent, insertArticle, insertParagraph, insertSubparagraph, insertItem } from './structure.ts';
-import { bracketCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
+import { bracketCommand, bracketBlockCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
 
 /** Things the keymap asks the surrounding UI to do (open the comment composer, the help dialog). */
 export interface EditorActions {
@@ -37,8 +37,9 @@ export const SHORTCUTS: Record<string, Shortcut[]> = {
     { key: 'Shift-Tab', does: 'Outdent: item → sub-paragraph → paragraph' },
   ],
   Proposals: [
-    { key: 'Mod-Shift-b', does: 'Bracket the selection (empty selection: the whole block)' },
-    { key: 'Mod-Alt-b', does: 'Bracket the whole article' },
+    { key: 'Mod-Shift-b', does: 'Bracket the selection (nothing selected: insert a new bracketed text)' },
+    { key: 'Mod-Alt-b', does: 'Bracket the whole paragraph, sub-paragraph or item' },
+    { key: 'Mod-Alt-Shift-b', does: 'Bracket the whole article' },
     { key: 'Mod-Alt-a', does: 'Propose an alternative (to the bracket, the selection or the block)' },
     { key: 'Mod-Alt-d', does: 'Propose deleting the selection' },
     { key: 'Mod-Alt-c', does: 'Co-sponsor the bracket under the cursor' },
@@ -75,7 +76,8 @@ export function treatyKeymaps(account: Account, actions: EditorActions, editable
     Tab: chainCommands(indent, () => true),
     'Shift-Tab': chainCommands(outdent, () => true),
     'Mod-Shift-b': bracketCommand(account),
-    'Mod-Alt-b': bracketArticleCommand(account),
+    'Mod-Alt-b': bracketBlockCommand(account),
+    'Mod-Alt-Shift-b': bracketArticleCommand(account),
     'Mod-Alt-a': alternativeCommand(account),
     'Mod-Alt-d': deletionCommand(account),
     'Mod-Alt-c': coSponsorCommand(account),

@@ -1,21 +1,57 @@
 /**
  * The delegate's proposal commands bound to the signed-in delegation: bracket the selection (or
- * the block), propose an alternative or a deletion, co-sponsor the bracket under the cursor, and
+ * insert a new bracketed span), bracket a block or article, propose an alternative or a deletion, co-sponsor the bracket under the cursor, and
  * comment on a span or block. The document changes themselves are `shared/commands`.
  */
 import type { Mark } from 'prosemirror-model';
-import type { Command, EditorState, Transaction } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import {
   wrapInBracket, bracketBlock, proposeAlternative, proposeDeletion, coSponsor, addComment,
 } from '../../shared/commands/index.ts';
 import { newId } from '../../shared/model/index.ts';
+import { inlineRanges } from '../../shared/resolution/index.ts';
+import { startProposalTyping } from './proposal-typing.ts';
 import type { Account } from '../connection/index.ts';
 
-/** Bracket the selected text; with an empty selection, bracket the whole block around the cursor. */
+/** The placeholder of new proposed wording, selected so that typing replaces it. */
+export const PLACEHOLDER = '…';
+
+/** Select the whole inline bracket `id` in `tr` (after a proposal inserted it), when it exists. */
+function selectBracket(tr: Transaction, id: string): Transaction {
+  const ranges = inlineRanges(tr.doc, id);
+  if (ranges.length === 0) return tr;
+  tr.setSelection(TextSelection.create(tr.doc, ranges[0].from, ranges[ranges.length - 1].to));
+  return startProposalTyping(tr, id);
+}
+
+/**
+ * Bracket the selected text; with an empty selection in text, insert a new bracketed span (the
+ * placeholder "…", selected, so typing replaces it with the proposed wording).
+ */
 export function bracketCommand(account: Account): Command {
-  const inline = wrapInBracket(account.delegation);
-  const block = bracketBlock(account.delegation);
-  return (state, dispatch) => inline(state, dispatch) || (state.selection.empty && block(state, dispatch));
+  const wrap = wrapInBracket(account.delegation);
+  return (state, dispatch) => {
+    if (!state.selection.empty) return wrap(state, dispatch);
+    const { $from } = state.selection;
+    if (!$from.parent.isTextblock || !$from.parent.type.spec.content?.includes('inline') || $from.node(1)?.type.name === 'comments') return false;
+    if (!dispatch) return true;
+    // Type the placeholder, then let the shared command bracket it: one transaction, one undo step.
+    const tr = state.tr.insertText(PLACEHOLDER);
+    const typed = EditorState.create({ doc: tr.doc, selection: TextSelection.create(tr.doc, $from.pos, $from.pos + PLACEHOLDER.length) });
+    const id = newId('br');
+    let done = false;
+    wrapInBracket(account.delegation, { id })(typed, (bracketed) => {
+      for (const step of bracketed.steps) tr.step(step);
+      done = true;
+    });
+    if (done) dispatch(selectBracket(tr, id).scrollIntoView());
+    return done;
+  };
+}
+
+/** Bracket the whole block (line, item, sub-paragraph, paragraph) around the cursor. */
+export function bracketBlockCommand(account: Account): Command {
+  return bracketBlock(account.delegation);
 }
 
 /** Bracket the whole article around the cursor. */
@@ -23,9 +59,38 @@ export function bracketArticleCommand(account: Account): Command {
   return bracketBlock(account.delegation, 'article');
 }
 
-/** Propose alternative wording to the bracket or selection, or an alternative block. */
+/**
+ * Propose alternative wording to the bracket or selection (the new wording, a placeholder, comes
+ * selected), or an alternative to the whole block (its copy in the new option comes selected).
+ */
 export function alternativeCommand(account: Account): Command {
-  return proposeAlternative(account.delegation);
+  return (state, dispatch) => {
+    const bracket = newId('br');
+    const option = newId('opt');
+    const propose = proposeAlternative(account.delegation, PLACEHOLDER, { bracket, option });
+    if (!dispatch) return propose(state);
+    return propose(state, (tr) => {
+      if (inlineRanges(tr.doc, bracket).length) {
+        dispatch(selectBracket(tr, bracket));
+        return;
+      }
+      let target = -1;
+      tr.doc.descendants((node, pos) => {
+        if (target >= 0) return false;
+        if (node.type.name !== 'option' || node.attrs.id !== option) return true;
+        node.descendants((child, offset) => {
+          if (target < 0 && child.isTextblock) target = pos + 1 + offset + 1;
+          return target < 0;
+        });
+        return false;
+      });
+      if (target >= 0) {
+        const $start = tr.doc.resolve(target);
+        tr.setSelection(TextSelection.create(tr.doc, target, $start.end()));
+      }
+      dispatch(tr);
+    });
+  };
 }
 
 /** Propose deleting the selected wording. */

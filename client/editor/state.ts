@@ -13,6 +13,7 @@ import { treatyKeymaps, type EditorActions } from './keymap.ts';
 import { treatyDecorationsPlugin } from './decorations.ts';
 import { uniqueIdsPlugin } from './ids.ts';
 import { readOnlyPlugin } from './read-only.ts';
+import { proposalTypingPlugin } from './proposal-typing.ts';
 
 /** Whether an account may change the text (observers may not). */
 export function canEdit(account: Account): boolean {
@@ -28,7 +29,7 @@ export function treatyPlugins(session: Session, account: Account, actions: Edito
     yUndoPlugin(),
     ...treatyKeymaps(account, actions, editable),
     treatyDecorationsPlugin(),
-    ...(editable ? [uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
+    ...(editable ? [proposalTypingPlugin(), uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
   ];
 }
 

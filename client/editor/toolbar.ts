@@ -10,7 +10,7 @@ import { undoCommand, redoCommand } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
 import { insertArticle, insertParagraph, insertSubparagraph, insertItem, indent, outdent } from './structure.ts';
-import { bracketCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
+import { bracketCommand, bracketBlockCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
 import { shortcutLabel, type EditorActions } from './keymap.ts';
 
 interface Button {
@@ -52,8 +52,9 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
       { name: 'em', label: 'I', title: 'Italic', key: 'Mod-i', command: toggleMark(schema.marks.em) },
     ],
     [
-      { name: 'bracket', label: '[ ]', title: 'Bracket the selection or block', key: 'Mod-Shift-b', command: bracketCommand(account) },
-      { name: 'bracket-article', label: '[Art.]', title: 'Bracket the whole article', key: 'Mod-Alt-b', command: bracketArticleCommand(account) },
+      { name: 'bracket', label: '[ ]', title: 'Bracket the selection, or insert new bracketed text', key: 'Mod-Shift-b', command: bracketCommand(account) },
+      { name: 'bracket-block', label: '[¶]', title: 'Bracket the whole paragraph', key: 'Mod-Alt-b', command: bracketBlockCommand(account) },
+      { name: 'bracket-article', label: '[Art.]', title: 'Bracket the whole article', key: 'Mod-Alt-Shift-b', command: bracketArticleCommand(account) },
       { name: 'alternative', label: 'Alt.', title: 'Propose an alternative', key: 'Mod-Alt-a', command: alternativeCommand(account) },
       { name: 'deletion', label: 'Del.', title: 'Propose deleting the selection', key: 'Mod-Alt-d', command: deletionCommand(account) },
       { name: 'cosponsor', label: '+ Sponsor', title: `Co-sponsor the bracket as ${account.delegation}`, key: 'Mod-Alt-c', command: coSponsorCommand(account) },
