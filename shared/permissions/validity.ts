@@ -3,7 +3,7 @@
  * to ProseMirror JSON must build a node under the schema that passes `check()` (content
  * expressions such as "an article starts with a heading", marks allowed where they are).
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Schema } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 
@@ -21,7 +21,7 @@ export function invalidContent(fragment: Y.XmlFragment, schema: Schema): string 
 /** Whether text typed into `text` lies in a text block: an element of a schema node with inline content. */
 export function acceptsText(text: Y.XmlText, schema: Schema): boolean {
   const parent = text._item?.parent;
-  if (!parent || !('nodeName' in (parent as object))) return false;
-  const type = schema.nodes[(parent as Y.XmlElement).nodeName];
+  if (!(parent instanceof Y.XmlElement)) return false;
+  const type = schema.nodes[parent.nodeName];
   return type !== undefined && type.inlineContent && !type.isLeaf;
 }
