@@ -18,9 +18,9 @@
  *
  * Updates a client sends (SyncStep2 and Update alike) go through one pipeline: decode and check
  * against the schema → update guard → append to the SQLite log (updates that arrive together are
- * written in one transaction) → apply to the live Y.Doc → broadcast as an Update to every
- * connection, the sender included. That echo comes only after the write, so it is a durable
- * acknowledgement. Keepalive: a server that has sent nothing for 10 s sends an empty awareness
+ * written in one transaction, one row each) → apply to the live Y.Doc → broadcast the batch,
+ * merged into one Update message, to every connection, the sender included. That echo comes only
+ * after the write, so it is a durable acknowledgement. Keepalive: a server that has sent nothing for 10 s sends an empty awareness
  * update (the client drops connections silent for 30 s), and pings at the websocket level to drop
  * dead peers. Anything else closes that one connection with a code from `close-codes.ts`.
  */
