@@ -166,3 +166,17 @@ describe('new proposed wording', () => {
     await fr.waitForFunction(() => document.querySelector('.ProseMirror.treaty')!.textContent!.includes('[legislative measures]FR [legal measures]KE'));
   });
 });
+
+describe('a refused edit', () => {
+  it("deleting another delegation's bracket is refused by the server and the editor says so", async () => {
+    await selectText(fr, 'legislative measures');
+    await fr.keyboard.press('ControlOrMeta+Shift+B');
+    await ke.waitForSelector('.bracket-glyph.close .sponsors[data-sponsors="FR"]');
+    await selectText(ke, 'legislative measures');
+    await ke.keyboard.press('Backspace');
+    await ke.waitForSelector('.refusal-banner:not([hidden])');
+    await expect(ke.locator('.refusal-banner').textContent()).resolves.toContain('may not remove bracket');
+    expect(await editorText(fr)).toContain('such legislative measures as');
+    await expect(fr.locator('.refusal-banner').isVisible()).resolves.toBe(false);
+  });
+});

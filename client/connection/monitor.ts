@@ -6,7 +6,8 @@
  * and `closed` events and the Y.Doc's own updates.
  */
 import type * as Y from 'yjs';
-import type { WebsocketProvider } from 'y-websocket';
+import { messageAuth as MESSAGE_AUTH, type WebsocketProvider } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
 
 /** See the module comment. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -16,6 +17,8 @@ export interface ConnectionSnapshot {
   state: ConnectionState;
   unsentEdits: boolean;
   reason: string | null;
+  /** The server's reason when it refused one of our edits (the screen then differs from the shared text). */
+  refusal: string | null;
 }
 
 /** Attempts after which "reconnecting" is shown as "offline". */
@@ -24,7 +27,7 @@ const OFFLINE_AFTER_ATTEMPTS = 4;
 /** Watches a provider and tells listeners the current `ConnectionSnapshot`. */
 export class ConnectionMonitor {
   private everSynced = false;
-  private snapshot: ConnectionSnapshot = { state: 'connecting', unsentEdits: false, reason: null };
+  private snapshot: ConnectionSnapshot = { state: 'connecting', unsentEdits: false, reason: null, refusal: null };
   private readonly listeners = new Set<(snapshot: ConnectionSnapshot) => void>();
   private readonly cleanups: Array<() => void> = [];
 
@@ -51,6 +54,15 @@ export class ConnectionMonitor {
         }
       }
     };
+    // y-websocket only logs "permission denied" (y-protocols auth message); tell the user instead.
+    const authHandler = provider.messageHandlers[MESSAGE_AUTH];
+    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
+        this.snapshot = { ...this.snapshot, refusal: reason };
+        this.refresh();
+      });
+    };
+    this.cleanups.push(() => { provider.messageHandlers[MESSAGE_AUTH] = authHandler; });
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
@@ -91,7 +103,7 @@ export class ConnectionMonitor {
 
   private refresh(): void {
     this.snapshot = { ...this.snapshot, state: this.computeState() };
-    const key = `${this.snapshot.state}|${this.snapshot.unsentEdits}|${this.snapshot.reason}`;
+    const key = `${this.snapshot.state}|${this.snapshot.unsentEdits}|${this.snapshot.reason}|${this.snapshot.refusal}`;
     if (key === this.emitted) return;
     this.emitted = key;
     for (const listener of this.listeners) listener(this.snapshot);

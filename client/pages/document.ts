@@ -8,7 +8,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { openSession, type Account, type DocumentSummary, type Session } from '../connection/index.ts';
 import { mountEditor, createToolbar, showShortcuts, installBenchHook, canEdit, type EditorActions } from '../editor/index.ts';
-import { createOutline, createCommentsPanel, createPresence, createConnectionPill, sidePanels, el, type Panel } from '../panels/index.ts';
+import { createOutline, createCommentsPanel, createPresence, createConnectionPill, createRefusalBanner, sidePanels, el, type Panel } from '../panels/index.ts';
 
 /** An open document page; `destroy` leaves the document. */
 export interface DocumentPage {
@@ -53,6 +53,7 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   topbar.append(home, title, pill.element, presence.element, me);
 
   const banner = editable ? null : el('div', 'banner observer-banner', 'Observer — read-only view. You can read, follow the discussion and print, but not change the text.');
+  const refusal = createRefusalBanner(session.monitor);
   const toolbarSlot = el('div', 'toolbar-slot');
   const outlineSlot = el('aside', 'left');
   const paper = el('div', 'paper');
@@ -63,10 +64,10 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   const right = el('aside', 'right');
   const workspace = el('main', 'workspace');
   workspace.append(outlineSlot, scroller, right);
-  root.replaceChildren(...[topbar, banner, toolbarSlot, workspace].filter((x): x is HTMLElement => x !== null));
+  root.replaceChildren(...[topbar, banner, refusal.element, toolbarSlot, workspace].filter((x): x is HTMLElement => x !== null));
 
   let destroyed = false;
-  const cleanups: Array<() => void> = [() => pill.destroy(), () => presence.destroy()];
+  const cleanups: Array<() => void> = [() => pill.destroy(), () => presence.destroy(), () => refusal.destroy()];
   const view = whenSynced(session).then(() => {
     if (destroyed) throw new Error(`Document ${summary.id} was closed before it synced`);
     loading.remove();

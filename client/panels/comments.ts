@@ -107,7 +107,10 @@ export function createCommentsPanel(view: EditorView, account: Account, editable
     if (editable) {
       const actions = el('div', 'comment-actions');
       const resolved = thread.status === 'resolved';
+      // The server lets a delegation change only its own threads; the chair may close any.
+      const mayClose = thread.delegation === account.delegation || account.role === 'chair';
       const status = el('button', 'link', resolved ? 'Reopen' : 'Resolve');
+      status.hidden = !mayClose;
       status.type = 'button';
       status.dataset.action = resolved ? 'reopen' : 'resolve';
       status.addEventListener('click', () => setCommentStatus(thread.id, resolved ? 'open' : 'resolved')(view.state, view.dispatch));

@@ -33,3 +33,24 @@ export function createConnectionPill(monitor: ConnectionMonitor): { element: HTM
   });
   return { element, destroy: stop };
 }
+
+/**
+ * A banner shown when the server refused one of our edits (e.g. removing another delegation's
+ * bracket): the refused change stays on this screen only, so the banner offers to reload the
+ * shared text.
+ */
+export function createRefusalBanner(monitor: ConnectionMonitor): { element: HTMLElement; destroy(): void } {
+  const element = el('div', 'banner refusal-banner');
+  element.setAttribute('role', 'alert');
+  element.hidden = true;
+  const text = el('span');
+  const reload = el('button', 'small', 'Reload the shared text');
+  reload.type = 'button';
+  reload.addEventListener('click', () => window.location.reload());
+  element.append(text, reload);
+  const stop = monitor.subscribe((snapshot) => {
+    element.hidden = snapshot.refusal === null;
+    if (snapshot.refusal) text.textContent = `The server refused your last change (${snapshot.refusal}). Your screen now differs from the shared text. `;
+  });
+  return { element, destroy: stop };
+}

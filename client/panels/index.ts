@@ -7,6 +7,6 @@ export { createBracketsPanel, mayResolveBrackets } from './brackets.ts';
 export { createVersionsPanel } from './versions.ts';
 export { createPresence, participants } from './presence.ts';
 export type { Participant } from './presence.ts';
-export { createConnectionPill, connectionLabel } from './connection.ts';
+export { createConnectionPill, createRefusalBanner, connectionLabel } from './connection.ts';
 export { sidePanels } from './side.ts';
 export { jumpTo, el } from './jump.ts';
