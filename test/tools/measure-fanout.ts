@@ -3,7 +3,9 @@
  * characters as fast as they can; prints how many update frames and bytes the clients received
  * and how long until every client held every character. The server runs in a child process so
  * that its CPU time is measured apart from the clients'. Run:
- *   node --import tsx test/tools/measure-fanout.ts [clients=50] [updates=100]
+ *   node --import tsx test/tools/measure-fanout.ts [clients=50] [updates=100] [burst|paced]
+ * `burst` sends every update at once; `paced` sends one update per client per round and waits
+ * for every client to hold the round before the next one (a room typing together).
  */
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -16,6 +18,7 @@ import { startTestServer, firstPlain } from '../server-helpers.ts';
 
 const clients = Number(process.argv[2] ?? 50);
 const updates = Number(process.argv[3] ?? 100);
+const paced = process.argv[4] === 'paced';
 
 function syncMessage(type: number, data: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -73,7 +76,23 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   const cpu = process.cpuUsage();
-  for (let u = 0; u < updates; u++) for (const client of all) firstPlain(client.doc).insert(0, 'x');
+  if (paced) {
+    for (let u = 0; u < updates; u++) {
+      const round = base + (u + 1) * clients;
+      const seen = all.map((client) => new Promise<void>((resolve) => {
+        const check = () => {
+          if ((client.text ??= firstPlain(client.doc)).length < round) return;
+          client.doc.off('update', check);
+          resolve();
+        };
+        client.doc.on('update', check);
+      }));
+      for (const client of all) firstPlain(client.doc).insert(0, 'x');
+      await Promise.all(seen);
+    }
+  } else {
+    for (let u = 0; u < updates; u++) for (const client of all) firstPlain(client.doc).insert(0, 'x');
+  }
   await Promise.all(done);
   const elapsed = performance.now() - started;
   const used = process.cpuUsage(cpu);
@@ -82,7 +101,7 @@ async function main(): Promise<void> {
   child.stdin!.write('stop\n');
   const stats = JSON.parse((await lines.next()).value) as { cpuMs: number; rows: number };
   console.log(JSON.stringify({
-    clients, updates, elapsedMs: Math.round(elapsed), serverCpuMs: stats.cpuMs, clientCpuMs: Math.round((used.user + used.system) / 1000),
+    mode: paced ? 'paced' : 'burst', clients, updates, elapsedMs: Math.round(elapsed), serverCpuMs: stats.cpuMs, clientCpuMs: Math.round((used.user + used.system) / 1000),
     updateFramesReceived: frames, framesPerClient: Math.round(frames / clients), bytesReceived: bytes, logRows: stats.rows,
   }));
   for (const client of all) client.socket.terminate();
