@@ -13,6 +13,7 @@ import { startServer, type RunningServer } from '../../server/start.ts';
 import { buildClientIfNeeded, clientNeedsBuild } from '../../server/build-client.ts';
 import { importProseMirrorDocument } from '../../server/import-document.ts';
 import type { Role } from '../../server/storage/types.ts';
+import { sampleTreaty } from './sample-treaty.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const lockDir = join(root, 'dist', '.client-build.lock');
@@ -115,4 +116,31 @@ export async function focusArticle(page: Page, index: number): Promise<void> {
 export async function selectText(page: Page, text: string): Promise<void> {
   const ok = await page.evaluate((wanted) => window.__plenipoBench!.selectText(wanted), text);
   if (!ok) throw new Error(`Text ${JSON.stringify(text)} is not in the editor`);
+}
+
+/** FR and KE delegates with the sample treaty open, each in its own browser context. */
+export interface TwoDelegations {
+  docId: string;
+  fr: Page;
+  ke: Page;
+  close(): Promise<void>;
+}
+
+/** Create FR and KE delegates and a fresh sample treaty, and open it in two contexts. */
+export async function openTwoDelegations(browser: Browser, server: TestServer): Promise<TwoDelegations> {
+  const [frAccount, keAccount] = await Promise.all([
+    server.account('Marie Dupont', 'FR', 'delegate'),
+    server.account('Wanjiru Kamau', 'KE', 'delegate'),
+  ]);
+  const docId = await server.document(sampleTreaty(), 'Protocol on Cybersecurity and Cybercrime');
+  const [a, b] = await Promise.all([
+    openDocument(browser, server.url, frAccount.token, docId),
+    openDocument(browser, server.url, keAccount.token, docId),
+  ]);
+  return {
+    docId,
+    fr: a.page,
+    ke: b.page,
+    close: async () => { await Promise.all([a.context.close(), b.context.close()]); },
+  };
 }
