@@ -34,6 +34,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   element.append(el('h2', 'panel-title', 'Open brackets'), status, list);
   const chair = mayResolveBrackets(account);
   let lastDoc: unknown = null;
+  let lastKey: string | null = null;
 
   const resolve = async (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) => {
     status.textContent = `Resolving ${bracket.id}…`;
@@ -62,7 +63,10 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     head.append(sponsorBadges(bracket.sponsors));
     const text = el('button', 'bracket-text jumpable', bracket.kind === 'alternatives' ? '' : `[${bracket.text}]`);
     text.type = 'button';
-    text.addEventListener('click', () => jumpTo(view, bracket.from));
+    text.addEventListener('click', () => {
+      const current = listBrackets(view.state.doc).find((b) => b.id === bracket.id);
+      if (current) jumpTo(view, current.from);
+    });
     box.append(head, text);
     const actions = el('div', 'bracket-actions');
     if (bracket.options) {
@@ -88,6 +92,9 @@ export function createBracketsPanel(view: EditorView, account: Account, document
       if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
       const brackets = listBrackets(state.doc);
+      const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
+      if (key === lastKey) return;
+      lastKey = key;
       if (!status.textContent?.startsWith('Resolv')) status.textContent = `${brackets.length} open${chair ? '' : ' · resolved by the chair'}`;
       list.replaceChildren(...brackets.map(entry));
       if (brackets.length === 0) list.append(el('p', 'empty', 'No open brackets.'));

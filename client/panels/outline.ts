@@ -19,19 +19,26 @@ export interface Panel {
 export function createOutline(view: EditorView): Panel {
   const element = el('nav', 'panel outline');
   element.setAttribute('aria-label', 'Outline');
-  const list = el('ol', 'outline-list');
-  element.append(el('h2', 'panel-title', 'Outline'), list);
+  const listElement = el('ol', 'outline-list');
+  element.append(el('h2', 'panel-title', 'Outline'), listElement);
   let lastDoc: unknown = null;
+  let lastKey = '';
+  let positions: number[] = [];
   return {
     element,
     update(state) {
       if (state.doc === lastDoc) return;
       lastDoc = state.doc;
       const counts = bracketCounts(state.doc);
+      const list = articles(state.doc).filter((a) => !a.optionId);
+      // Rebuild the list only when what it shows changed, not on every keystroke in the text.
+      const key = list.map((a) => `${a.id}|${a.number}|${a.heading}|${a.path.join('/')}|${counts.get(a.id) ?? 0}`).join('\n');
+      positions = list.map((a) => a.pos);
+      if (key === lastKey) return;
+      lastKey = key;
       const items: HTMLElement[] = [];
       let currentPath = '';
-      for (const article of articles(state.doc)) {
-        if (article.optionId) continue;
+      for (const [index, article] of list.entries()) {
         const path = article.path.join(' › ');
         if (path && path !== currentPath) {
           currentPath = path;
@@ -48,11 +55,11 @@ export function createOutline(view: EditorView): Panel {
           badge.title = `${open} open bracket${open === 1 ? '' : 's'}`;
           link.append(badge);
         }
-        link.addEventListener('click', () => jumpTo(view, article.pos + 2));
+        link.addEventListener('click', () => jumpTo(view, positions[index] + 2));
         li.append(link);
         items.push(li);
       }
-      list.replaceChildren(...items);
+      listElement.replaceChildren(...items);
     },
   };
 }
