@@ -106,3 +106,16 @@ describe('new blocks', () => {
     expect(articleShape(next)).toEqual(['article', 'heading:S', ['paragraph', 'plain:I', ['subparagraph', 'plain:a', ['item', 'plain:']]]]);
   });
 });
+
+describe('block ids', () => {
+  it('a pasted block without an id gets one, and existing blocks keep theirs', () => {
+    const state = stateAt(treaty(art({ id: 'a' }, h('S'), para({ id: 'p1' }, p({ id: 'x' }, 'one<a>')))));
+    const pasted = para(p('pasted'));
+    const next = state.apply(state.tr.insert(state.doc.content.size, art(h('T'), pasted)));
+    const ids: Array<string | null> = [];
+    next.doc.descendants((n) => { if (n.type.spec.attrs && 'id' in n.type.spec.attrs && !n.isInline) ids.push(n.attrs.id); return true; });
+    expect(ids.slice(0, 3)).toEqual(['a', 'p1', 'x']);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Every block keeps a unique id (comments, brackets and redlines point at blocks by id). Splitting
- * a paragraph copies its id into both halves, and pasted blocks bring the ids of their source; this
- * plugin gives each such block a fresh id after local structural changes. Remote changes are left
+ * a paragraph copies its id into both halves, pasted blocks bring the ids of their source or none;
+ * this plugin gives each such block a fresh id after local structural changes. Remote changes are left
  * alone: their author's editor already fixed them, and fixing them here as well would race.
  */
 import type { Node } from 'prosemirror-model';
@@ -26,24 +26,56 @@ function fromRemote(tr: Transaction): boolean {
   return Boolean(meta?.isChangeOrigin);
 }
 
-/** Transaction that gives duplicate-id blocks of `doc` fresh ids (the later copy changes), or null. */
-export function fixDuplicateIds(state: EditorState): Transaction | null {
+function hasIdAttr(node: Node): boolean {
+  return !node.isInline && Boolean(node.type.spec.attrs && 'id' in node.type.spec.attrs);
+}
+
+/**
+ * Transaction giving fresh ids to blocks of `state.doc` whose id repeats an earlier block's (the
+ * later copy changes) and to id-less blocks inside `changed` (ranges of the new doc), or null.
+ */
+export function fixDuplicateIds(state: EditorState, changed: Array<{ from: number; to: number }> = []): Transaction | null {
   const seen = new Set<string>();
-  const fixes: Array<{ pos: number; node: Node }> = [];
+  const fixes = new Map<number, Node>();
   state.doc.descendants((node, pos) => {
-    if (node.isTextblock && node.type.name !== 'plain') return false;
-    if (node.isInline) return false;
-    const id = node.type.spec.attrs && 'id' in node.type.spec.attrs ? node.attrs.id : undefined;
-    if (id !== undefined && id !== null) {
-      if (seen.has(String(id))) fixes.push({ pos, node });
+    if (!hasIdAttr(node)) return !node.isTextblock;
+    const id = node.attrs.id;
+    if (id !== null && id !== undefined) {
+      if (seen.has(String(id))) fixes.set(pos, node);
       else seen.add(String(id));
     }
     return !node.isTextblock;
   });
-  if (fixes.length === 0) return null;
+  for (const { from, to } of changed) {
+    state.doc.nodesBetween(from, to, (node, pos) => {
+      if (hasIdAttr(node) && (node.attrs.id === null || node.attrs.id === undefined)) fixes.set(pos, node);
+      return !node.isTextblock;
+    });
+  }
+  if (fixes.size === 0) return null;
   const tr = state.tr;
-  for (const { pos, node } of fixes) tr.setNodeAttribute(pos, 'id', freshId(node.type.name));
+  for (const [pos, node] of fixes) tr.setNodeAttribute(pos, 'id', freshId(node.type.name));
   return tr.setMeta('addToHistory', false);
+}
+
+/** The ranges of the final document changed by `transactions`. */
+function changedRanges(transactions: readonly Transaction[]): Array<{ from: number; to: number }> {
+  const ranges: Array<{ from: number; to: number }> = [];
+  transactions.forEach((tr, index) => {
+    const later = transactions.slice(index + 1);
+    tr.mapping.maps.forEach((map, step) => {
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+        let from = tr.mapping.slice(step + 1).map(newStart, -1);
+        let to = tr.mapping.slice(step + 1).map(newEnd, 1);
+        for (const next of later) {
+          from = next.mapping.map(from, -1);
+          to = next.mapping.map(to, 1);
+        }
+        ranges.push({ from, to });
+      });
+    });
+  });
+  return ranges;
 }
 
 /** The plugin that keeps block ids unique after local splits, joins and pastes. */
@@ -51,8 +83,9 @@ export function uniqueIdsPlugin(): Plugin {
   return new Plugin({
     key: new PluginKey('uniqueIds'),
     appendTransaction(transactions, _old, state) {
-      const structural = transactions.some((tr) => tr.docChanged && !fromRemote(tr) && touchedTextblocks(tr) === null);
-      return structural ? fixDuplicateIds(state) : null;
+      const local = transactions.filter((tr) => tr.docChanged && !fromRemote(tr));
+      if (!local.some((tr) => touchedTextblocks(tr) === null)) return null;
+      return fixDuplicateIds(state, changedRanges(local));
     },
   });
 }
