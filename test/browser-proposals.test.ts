@@ -74,6 +74,7 @@ describe('new proposed wording', () => {
   it('an alternative to a bracket comes selected, so typing writes the alternative wording', async () => {
     await selectText(fr, 'legislative measures');
     await fr.keyboard.press('ControlOrMeta+Shift+B');
+    await ke.waitForSelector('.bracket-glyph.close .sponsors[data-sponsors="FR"]');
     await selectText(ke, 'legislative measures');
     await ke.keyboard.press('ControlOrMeta+Alt+A');
     await ke.keyboard.type('legal measures');
