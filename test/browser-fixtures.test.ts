@@ -61,6 +61,7 @@ describe('the README screenshot', () => {
 
     await selectText(a.page, 'or related devices');
     await a.page.keyboard.press('ControlOrMeta+Shift+B');
+    await c.page.waitForSelector('.bracket-glyph .sponsors[data-sponsors="FR"]');
     await selectText(c.page, 'or related devices');
     await c.page.keyboard.press('ControlOrMeta+Alt+C');
     await selectText(b.page, ', including a program suitable to cause a computer system to perform a function');
