@@ -47,4 +47,18 @@ describe('structural editing by keyboard', () => {
     expect(new Set(ids).size).toBe(ids.length);
     await context.close();
   });
+
+  it('Mod-/ opens the keyboard shortcuts', async () => {
+    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(browser, server.url, fr.token, docId);
+    await page.click('.treaty article p');
+    await page.keyboard.press('ControlOrMeta+/');
+    const dialog = page.locator('dialog.shortcuts');
+    await dialog.waitFor();
+    await expect(dialog.locator('tr', { hasText: 'New article after this one' }).locator('kbd').textContent()).resolves.toBe('Ctrl+Enter');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await context.close();
+  });
 });

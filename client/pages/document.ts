@@ -66,8 +66,12 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   workspace.append(outlineSlot, scroller, right);
   root.replaceChildren(...[topbar, banner, refusal.element, toolbarSlot, workspace].filter((x): x is HTMLElement => x !== null));
 
+  // A document the server will not open (unknown, no right) never syncs: say why instead of waiting.
+  const stopWatching = session.monitor.subscribe((snapshot) => {
+    if (snapshot.state === 'closed' && !session.provider.synced) loading.textContent = `The server closed the document: ${snapshot.reason ?? 'no reason given'}.`;
+  });
   let destroyed = false;
-  const cleanups: Array<() => void> = [() => pill.destroy(), () => presence.destroy(), () => refusal.destroy()];
+  const cleanups: Array<() => void> = [() => pill.destroy(), () => presence.destroy(), () => refusal.destroy(), stopWatching];
   const view = whenSynced(session).then(() => {
     if (destroyed) throw new Error(`Document ${summary.id} was closed before it synced`);
     loading.remove();
