@@ -69,6 +69,18 @@ describe('the permission guard on live connections', () => {
     expect((await deleted).path).toBe('fast');
   });
 
+  it('settles on the fast path keystrokes that build on earlier ones not yet written to the log', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    await whenDoc(fr.doc, () => true);
+    const from = test.decisions.length;
+    // Three transactions in one turn: the provider sends three updates, each anchored on the one before.
+    for (const word of ['one ', 'two ', 'three ']) definitionsText(fr.doc).insert(0, word);
+    const room = test.server.rooms.get(test.docId)!;
+    await whenDoc(room.doc, () => definitionsText(room.doc).toString().startsWith('three two one '));
+    expect(test.decisions.slice(from).map((d) => d.path)).toEqual(['fast', 'fast', 'fast']);
+  });
+
   it('refuses every change from an observer', async () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');

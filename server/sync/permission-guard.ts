@@ -7,8 +7,8 @@
  * else is applied to a copy of the document, which must still be a valid treaty (else 4422) and
  * whose bracket/option/comment inventory is compared with the one before.
  */
-import type * as Y from 'yjs';
-import { ClientIdRegistry, checkUpdatePrecisely, inspectUpdate, mayEdit } from '../../shared/permissions/index.ts';
+import * as Y from 'yjs';
+import { ClientIdRegistry, checkUpdatePrecisely, inspectUpdate, mayEdit, type TextRange } from '../../shared/permissions/index.ts';
 import { schema } from '../../shared/schema/index.ts';
 import { CloseCodes } from './close-codes.ts';
 import type { UpdateGuard, UpdateGuardResult } from './update-guard.ts';
@@ -25,6 +25,16 @@ export interface PermissionGuardOptions {
 /** Create the permission guard; it keeps the client-id ownership of every document it sees. */
 export function createPermissionGuard(options: PermissionGuardOptions = {}): UpdateGuard {
   const registries = new WeakMap<Y.Doc, ClientIdRegistry>();
+  /** Plain text accepted on the fast path but not yet applied to the document, per document. */
+  const queuedText = new WeakMap<Y.Doc, TextRange[]>();
+  const pendingIn = (doc: Y.Doc) => (id: Y.ID): Y.XmlText | null => {
+    const ranges = queuedText.get(doc);
+    if (!ranges) return null;
+    // Forget what the document has applied since.
+    const kept = ranges.filter((r) => r.end > Y.getState(doc.store, r.client));
+    if (kept.length !== ranges.length) queuedText.set(doc, kept);
+    return kept.find((r) => r.client === id.client && id.clock >= r.clock && id.clock < r.end)?.parent ?? null;
+  };
   const observe = options.observe ?? (() => {});
   const refuse = (reason: string): UpdateGuardResult => {
     observe('refused', reason);
@@ -34,7 +44,7 @@ export function createPermissionGuard(options: PermissionGuardOptions = {}): Upd
   return (update, { account, doc, owners }) => {
     let inspection;
     try {
-      inspection = inspectUpdate(update, doc, schema);
+      inspection = inspectUpdate(update, doc, schema, pendingIn(doc));
     } catch (error) {
       observe('refused', (error as Error).message);
       return { ok: false, code: CloseCodes.InvalidContent.code, reason: `undecodable update (${(error as Error).message})` };
@@ -70,6 +80,11 @@ export function createPermissionGuard(options: PermissionGuardOptions = {}): Upd
       if (problem) return refuse(problem.reason);
     }
     if (!owners) registry.bind(inspection.writers, account.id);
+    if (path === 'fast' && inspection.insertedText.length > 0) {
+      const ranges = queuedText.get(doc) ?? [];
+      ranges.push(...inspection.insertedText);
+      queuedText.set(doc, ranges);
+    }
     observe(path, inspection.relevant);
     return { ok: true };
   };

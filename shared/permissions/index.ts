@@ -4,7 +4,7 @@ export type { Inventory, BracketEntry, OptionEntry, CommentEntry } from './inven
 export { checkChange, mayEdit, mayResolve } from './rules.ts';
 export type { Author, Role } from './rules.ts';
 export { inspectUpdate } from './inspect.ts';
-export type { UpdateInspection } from './inspect.ts';
+export type { UpdateInspection, TextRange, PendingText } from './inspect.ts';
 export { checkUpdatePrecisely, currentInventory, documentAfter, inventoryAfter } from './precise.ts';
 export type { PreciseRefusal } from './precise.ts';
 export { invalidContent, acceptsText } from './validity.ts';

@@ -31,7 +31,24 @@ export interface UpdateInspection {
    * its own author's not-yet-applied content.
    */
   unknownRefs: Set<number>;
+  /** Ranges of plain text the update inserts, with the XmlText they go into (for `PendingText`). */
+  insertedText: TextRange[];
 }
+
+/** A run of new text items of one client (`clock` to `end`, exclusive) and the XmlText holding it. */
+export interface TextRange {
+  client: number;
+  clock: number;
+  end: number;
+  parent: Y.XmlText;
+}
+
+/**
+ * The XmlText that accepted-but-not-yet-applied text holding `id` goes into, or null. The server
+ * applies updates only after writing them, so a typist's next keystroke often anchors on the
+ * previous one, still queued; this lets the fast path settle it without the precise check.
+ */
+export type PendingText = (id: Y.ID) => Y.XmlText | null;
 
 /** Format keys that cannot concern brackets, options or comments. */
 const HARMLESS_FORMATS = new Set(['em', 'strong']);
@@ -73,7 +90,7 @@ function insideBracket(item: Y.Item): boolean {
  * Inspect `update` (Yjs v1) against `doc` without applying it; with `schema`, text is plain only
  * in a text block. Throws when the update cannot be decoded.
  */
-export function inspectUpdate(update: Uint8Array, doc: Y.Doc, schema?: Schema): UpdateInspection {
+export function inspectUpdate(update: Uint8Array, doc: Y.Doc, schema?: Schema, pending?: PendingText): UpdateInspection {
   const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: { clients: Map<number, Array<{ clock: number; len: number }>> } };
   const writers = new Set<number>();
   let changes = false;
@@ -111,7 +128,8 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc, schema?: Schema): 
         if (local) parent = local.parent;
         else {
           const neighbour = structAt(doc, anchor);
-          parent = neighbour instanceof Y.Item && neighbour.parentSub === null ? (neighbour.parent as Y.AbstractType<any>) : null;
+          if (neighbour === null) parent = pending?.(anchor) ?? null;
+          else parent = neighbour instanceof Y.Item && neighbour.parentSub === null ? (neighbour.parent as Y.AbstractType<any>) : null;
         }
       }
     }
@@ -144,5 +162,9 @@ export function inspectUpdate(update: Uint8Array, doc: Y.Doc, schema?: Schema): 
       }
     }
   }
-  return { writers, changes, relevant, unknownRefs };
+  const insertedText: TextRange[] = [];
+  for (const [client, ranges] of placed) {
+    for (const { clock, end, parent } of ranges) if (parent instanceof Y.XmlText) insertedText.push({ client, clock, end, parent });
+  }
+  return { writers, changes, relevant, unknownRefs, insertedText };
 }
