@@ -4,4 +4,4 @@
  * function so that a sponsor badge matches that delegation's cursor. (A pure function that would
  * sit better in shared/.)
  */
-export { delegationColor as delegationColour } from '../../server/sync/identity.ts';
+export { delegationColor as delegationColour } from '../../shared/model/delegation-colour.ts';

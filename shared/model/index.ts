@@ -17,3 +17,4 @@ export { bracketSpans, inlineText, isBracketed, tidySpaces } from './inline.ts';
 export type { InlineSpan, InlineTextOptions } from './inline.ts';
 export { articleBlocks } from './article-blocks.ts';
 export type { ArticleBlock } from './article-blocks.ts';
+export { delegationColor } from './delegation-colour.ts';
