@@ -47,7 +47,7 @@ export function plenipoAvailable(): boolean {
 export async function prepareTarget(name: TargetName, dir: string, options: { sync?: SyncSetting; nodeFlags?: string[] } = {}): Promise<PreparedTarget> {
   const nodeFlags = options.nodeFlags ?? [];
   if (name === 'plenipo') {
-    const sync = options.sync ?? 'full';
+    const sync = options.sync ?? 'normal';
     const dbPath = join(dir, 'plenipo.sqlite');
     const { openSqliteStore } = await import('../server/storage/index.ts');
     const store = openSqliteStore(dbPath, { sync });
@@ -55,7 +55,7 @@ export async function prepareTarget(name: TargetName, dir: string, options: { sy
     const { token } = await store.createAccount({ name: 'Bench Secretariat', delegation: 'SECRETARIAT', role: 'secretariat' });
     await store.close();
     return {
-      name, label: sync === 'full' ? 'plenipo' : `plenipo (sync=${sync})`, framing: 'y-websocket', documentName: BENCH_DOCUMENT, token,
+      name, label: sync === 'normal' ? 'plenipo' : `plenipo (sync=${sync})`, framing: 'y-websocket', documentName: BENCH_DOCUMENT, token,
       storage: dbPath,
       launch: { entry: entry('plenipo'), env: { PLENIPO_SYNC: sync, PLENIPO_DEMO: '0' }, nodeFlags, args: { dbPath, sync } },
       spec: (port) => ({ url: `ws://127.0.0.1:${port}/sync/${BENCH_DOCUMENT}?token=${encodeURIComponent(token)}`, framing: 'y-websocket', documentName: BENCH_DOCUMENT, token }),

@@ -5,7 +5,7 @@
  */
 import { startServer } from './start.ts';
 
-const sync = process.env.PLENIPO_SYNC ?? 'full';
+const sync = process.env.PLENIPO_SYNC ?? 'normal';
 if (sync !== 'full' && sync !== 'normal') throw new RangeError(`PLENIPO_SYNC must be full or normal, not ${JSON.stringify(sync)}`);
 
 const running = await startServer({

@@ -36,7 +36,7 @@ export interface StartOptions {
   importFixtures?: boolean;
   /** Print nothing. Default false. */
   quiet?: boolean;
-  /** PRAGMA synchronous: `full` (default) or `normal`. */
+  /** PRAGMA synchronous: `normal` (default; WAL: survives a killed process) or `full` (also survives power loss). */
   sync?: SyncPolicy;
   /** Permission check of incoming updates; default `createPermissionGuard()` (roles, sponsors, client ids). */
   updateGuard?: UpdateGuard;

@@ -30,7 +30,7 @@ export type SyncPolicy = 'full' | 'normal';
 
 /** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
-  /** PRAGMA synchronous; default `full`. */
+  /** PRAGMA synchronous; default `normal` (WAL: a commit survives a killed process; `full` also survives power loss). */
   sync?: SyncPolicy;
 }
 
@@ -69,7 +69,7 @@ export class SqliteStore implements DocumentStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.sync === 'normal' ? 'NORMAL' : 'FULL'}`);
+    this.db.pragma(`synchronous = ${options.sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
     const db = this.db;
