@@ -2,30 +2,20 @@
  * The chair and the secretariat in the editor: resolving a bracket from the brackets panel, and
  * cutting a version then reading the redline of what changed since.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer, openDocument, editorText, selectText, type TestServer } from './helpers/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { openDocument, editorText, selectText } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('the chair', () => {
   it('keeps a bracketed text from the brackets panel and every editor follows', async () => {
-    const chair = await server.account('Chair of the committee', 'CHAIR', 'chair');
-    const ke = await server.account('Wanjiru Kamau', 'KE', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const c = await openDocument(browser, server.url, chair.token, docId);
-    const k = await openDocument(browser, server.url, ke.token, docId);
+    const chair = await env.server.account('Chair of the committee', 'CHAIR', 'chair');
+    const ke = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const c = await openDocument(env.browser, env.server.url, chair.token, docId);
+    const k = await openDocument(env.browser, env.server.url, ke.token, docId);
     await c.page.click('.tab[data-tab="brackets"]');
     const entry = c.page.locator('.bracket-entry[data-bracket="br-itu"]');
     await expect(entry.locator('.bracket-text').textContent()).resolves.toBe('[ITU Membership]');
@@ -33,7 +23,7 @@ describe('the chair', () => {
     await k.page.waitForFunction(() => document.querySelectorAll('.treaty .bracket-glyph').length === 0);
     expect(await editorText(k.page)).toContain('including ITU Membership.');
     await c.page.locator('.bracket-entry[data-bracket="br-itu"]').waitFor({ state: 'detached' });
-    const resolutions = await server.server.store.listResolutions(docId);
+    const resolutions = await env.server.server.store.listResolutions(docId);
     expect(resolutions.map((r) => [r.bracketId, r.action])).toEqual([['br-itu', 'keep']]);
     await Promise.all([c.context.close(), k.context.close()]);
   });
@@ -41,11 +31,11 @@ describe('the chair', () => {
 
 describe('the secretariat', () => {
   it('cuts a version and reads the redline of the changes made since', async () => {
-    const secretariat = await server.account('Secretariat', 'SECRETARIAT', 'secretariat');
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const s = await openDocument(browser, server.url, secretariat.token, docId);
-    const f = await openDocument(browser, server.url, fr.token, docId);
+    const secretariat = await env.server.account('Secretariat', 'SECRETARIAT', 'secretariat');
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const s = await openDocument(env.browser, env.server.url, secretariat.token, docId);
+    const f = await openDocument(env.browser, env.server.url, fr.token, docId);
     await s.page.click('.tab[data-tab="versions"]');
     await s.page.fill('.version-cut input', 'Rev.1');
     await s.page.click('.version-cut button[type="submit"]');
@@ -54,7 +44,7 @@ describe('the secretariat', () => {
     await selectText(f.page, 'without right.');
     await f.page.keyboard.press('End');
     await f.page.keyboard.type(' Paragraph added after Rev.1.');
-    await expect.poll(async () => (await server.server.store.updatesAfter(docId, 0)).some((u) => u.accountId === fr.id)).toBe(true);
+    await expect.poll(async () => (await env.server.server.store.updatesAfter(docId, 0)).some((u) => u.accountId === fr.id)).toBe(true);
 
     await s.page.locator('.version-entry', { hasText: 'Rev.1' }).locator('button[data-action="compare"]').click();
     const frame = s.page.frameLocator('dialog.viewer iframe');

@@ -4,31 +4,21 @@
  * test artifact (dist/test-artifacts/screenshot.png) and, on request, as docs/screenshot.png for
  * the README.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { loadFixture } from '../fixtures/index.ts';
-import { launchChromium, startTestServer, openDocument, selectText, type TestServer } from './helpers/browser.ts';
+import { openDocument, selectText } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('the HLEG fixture', () => {
   it('renders "[ITU Membership]" with its sponsor and lists the members\' comments', async () => {
-    const reader = await server.account('Reader', 'FR', 'delegate');
-    const docId = await server.document(loadFixture('hleg-wa1-2008'), 'HLEG Work Area 1 recommendations (2008)');
-    const { context, page } = await openDocument(browser, server.url, reader.token, docId);
+    const reader = await env.server.account('Reader', 'FR', 'delegate');
+    const docId = await env.server.document(loadFixture('hleg-wa1-2008'), 'HLEG Work Area 1 recommendations (2008)');
+    const { context, page } = await openDocument(env.browser, env.server.url, reader.token, docId);
     const text = await page.locator('.ProseMirror.treaty').innerText();
     expect(text).toContain('[ITU Membership]');
     const bracketIds = await page.evaluate(() => {
@@ -53,11 +43,11 @@ describe('the HLEG fixture', () => {
 
 describe('the README screenshot', () => {
   it('is saved as docs/screenshot.png while three delegations negotiate the Convention', async () => {
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const ke = await server.account('Wanjiru Kamau', 'KE', 'delegate');
-    const us = await server.account('John Miller', 'US', 'delegate');
-    const docId = await server.document(loadFixture('convention-2001'), 'Global Protocol on Cybercrime — draft on the basis of ETS 185');
-    const [a, b, c] = await Promise.all([fr, ke, us].map((who) => openDocument(browser, server.url, who.token, docId)));
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const ke = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
+    const us = await env.server.account('John Miller', 'US', 'delegate');
+    const docId = await env.server.document(loadFixture('convention-2001'), 'Global Protocol on Cybercrime — draft on the basis of ETS 185');
+    const [a, b, c] = await Promise.all([fr, ke, us].map((who) => openDocument(env.browser, env.server.url, who.token, docId)));
 
     await selectText(a.page, 'or related devices');
     await a.page.keyboard.press('ControlOrMeta+Shift+B');

@@ -2,30 +2,20 @@
  * Observers read only: the editor is not editable, shows a banner, and nothing an observer's page
  * tries to write reaches the server's log.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer, openDocument, editorText, selectText, type TestServer } from './helpers/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { openDocument, editorText, selectText } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('an observer', () => {
   it('cannot change the text, and the server stores nothing from the observer', async () => {
-    const observer = await server.account('Observer of the Council', 'OBS', 'observer');
-    const delegate = await server.account('Marie Dupont', 'FR', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const { context, page } = await openDocument(browser, server.url, observer.token, docId);
-    const { context: frContext, page: fr } = await openDocument(browser, server.url, delegate.token, docId);
+    const observer = await env.server.account('Observer of the Council', 'OBS', 'observer');
+    const delegate = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(env.browser, env.server.url, observer.token, docId);
+    const { context: frContext, page: fr } = await openDocument(env.browser, env.server.url, delegate.token, docId);
     const before = await editorText(page);
 
     await expect(page.locator('.observer-banner').isVisible()).resolves.toBe(true);
@@ -50,7 +40,7 @@ describe('an observer', () => {
     await selectText(fr, 'Each Party shall adopt such');
     await fr.keyboard.press('End');
     await fr.keyboard.type(' Marker.');
-    const log = async () => server.server.store.updatesAfter(docId, 0);
+    const log = async () => env.server.server.store.updatesAfter(docId, 0);
     await expect.poll(async () => (await log()).some((u) => u.accountId === delegate.id), { timeout: 10_000 }).toBe(true);
     await fr.waitForFunction(() => window.__plenipo!.view.state.doc.textContent.includes('Marker.'));
 

@@ -2,30 +2,20 @@
  * Losing the connection: the editor keeps working, the top bar says "Offline — unsent edits",
  * and on reconnection the offline edits and those made meanwhile by others merge.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer, openDocument, editorText, selectText, type TestServer } from './helpers/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { openDocument, editorText, selectText } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('offline editing', () => {
   it('keeps working, shows unsent edits, and merges on reconnect', async () => {
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const ke = await server.account('Wanjiru Kamau', 'KE', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const f = await openDocument(browser, server.url, fr.token, docId);
-    const k = await openDocument(browser, server.url, ke.token, docId);
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const ke = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const f = await openDocument(env.browser, env.server.url, fr.token, docId);
+    const k = await openDocument(env.browser, env.server.url, ke.token, docId);
 
     await f.page.evaluate(() => window.__plenipo!.session.provider.disconnect());
     await selectText(f.page, 'without right.');

@@ -1,26 +1,16 @@
 /** The print stylesheet: only the text prints, with its numbers, brackets and sponsors. */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer, openDocument, type TestServer } from './helpers/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { openDocument } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 describe('printing the bracketed text', () => {
   it('keeps brackets, sponsors and numbers and drops the application around the text', async () => {
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const { context, page } = await openDocument(browser, server.url, fr.token, docId);
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(env.browser, env.server.url, fr.token, docId);
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.topbar', '.toolbar', '.left', '.right']) {
       await expect(page.locator(chrome).isVisible()).resolves.toBe(false);

@@ -1,29 +1,19 @@
 /** Structural editing by keyboard in the browser: numbers follow Enter, Tab and new articles. */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer, openDocument, selectText, type TestServer } from './helpers/browser.ts';
+import { describe, it, expect } from 'vitest';
+import { openDocument, selectText } from './helpers/browser.ts';
+import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startTestServer()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const labels = (page: import('playwright-core').Page, articleId: string) =>
   page.evaluate((id) => [...document.querySelectorAll(`article[data-id="${id}"] [data-num]`)].map((e) => e.getAttribute('data-num')), articleId);
 
 describe('structural editing by keyboard', () => {
   it('Enter numbers a new paragraph, Tab makes it a sub-paragraph, Mod-Enter adds an article', async () => {
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const { context, page } = await openDocument(browser, server.url, fr.token, docId);
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(env.browser, env.server.url, fr.token, docId);
     await selectText(page, 'as may be necessary.');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -49,9 +39,9 @@ describe('structural editing by keyboard', () => {
   });
 
   it('Mod-/ opens the keyboard shortcuts', async () => {
-    const fr = await server.account('Marie Dupont', 'FR', 'delegate');
-    const docId = await server.document(sampleTreaty(), 'Protocol');
-    const { context, page } = await openDocument(browser, server.url, fr.token, docId);
+    const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');
+    const docId = await env.server.document(sampleTreaty(), 'Protocol');
+    const { context, page } = await openDocument(env.browser, env.server.url, fr.token, docId);
     await page.click('.treaty article p');
     await page.keyboard.press('ControlOrMeta+/');
     const dialog = page.locator('dialog.shortcuts');

@@ -32,31 +32,28 @@ export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 }
 /** Sync sub-types. */
 export const SyncType = { Step1: syncProtocol.messageYjsSyncStep1, Step2: syncProtocol.messageYjsSyncStep2, Update: syncProtocol.messageYjsUpdate } as const;
 
-/** A Sync/SyncStep1 message carrying `stateVector`. */
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+/** A Sync message of sub-type `syncType` carrying `payload`. */
+function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncType.Step1);
-  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+/** A Sync/SyncStep1 message carrying `stateVector`. */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+  return syncMessage(SyncType.Step1, stateVector);
 }
 
 /** A Sync/SyncStep2 message carrying `update`. */
 export function syncStep2Message(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncType.Step2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(SyncType.Step2, update);
 }
 
 /** A Sync/Update message carrying `update`. */
 export function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncType.Update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return syncMessage(SyncType.Update, update);
 }
 
 /** An Awareness message carrying `awarenessUpdate`. */
