@@ -1,19 +1,44 @@
 /**
  * The brackets panel: every open bracket (inline, whole block, alternatives) with its text,
- * sponsors and article, listed live from the shared text. Chairs resolve them here — keep, drop,
- * or choose an option — through `POST /api/documents/:id/brackets/:bracketId/resolve`, which
- * records the resolution and applies it on the server; the result arrives like any other edit.
+ * sponsors, article and the number of comments anchored to it, listed live from the shared text,
+ * grouped by article with the count of each ("Article 15: 3 open brackets") and filtered by
+ * article, sponsor and kind. Chairs resolve them here — keep, drop, or choose an option — through
+ * `POST /api/documents/:id/brackets/:bracketId/resolve`, or a whole article at once (after a
+ * confirmation) through `POST /api/documents/:id/articles/:articleId/resolve`; the server records
+ * the resolution and applies it, and the result arrives like any other edit. Below the list, the
+ * resolution history. Brackets carry no creation time in the text, so no age is shown.
  */
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { listBrackets, type BracketInfo } from '../../shared/model/index.ts';
+import type { Node } from 'prosemirror-model';
+import { listBrackets, listComments, type BracketInfo } from '../../shared/model/index.ts';
 import { post, delegationColour, type Account } from '../connection/index.ts';
 import { el, jumpTo } from './jump.ts';
 import type { Panel } from './outline.ts';
+import { createResolutionHistory } from './resolution-history.ts';
 
 /** Whether the account may resolve brackets (the server checks again). */
 export function mayResolveBrackets(account: Account): boolean {
   return account.role === 'chair';
+}
+
+/** The kind a reader filters by: text, deletion, or the block shape (paragraph, article, alternatives…). */
+export function bracketKindLabel(bracket: BracketInfo): string {
+  if (bracket.kind === 'inline') return bracket.markKind === 'delete' ? 'deletion' : 'text';
+  return bracket.kind;
+}
+
+/** Comments (threads and replies) anchored to each bracket of `brackets`, by bracket id. */
+export function commentCounts(doc: Node, brackets: BracketInfo[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const thread of listComments(doc)) {
+    const size = 1 + thread.replies.length;
+    const on = thread.target !== null
+      ? brackets.filter((b) => b.id === thread.target || b.options?.some((o) => o.id === thread.target))
+      : thread.pos === null ? [] : brackets.filter((b) => thread.pos! >= b.from && thread.pos! < b.to);
+    for (const bracket of on) counts.set(bracket.id, (counts.get(bracket.id) ?? 0) + size);
+  }
+  return counts;
 }
 
 function sponsorBadges(sponsors: string[]): HTMLElement {
@@ -26,24 +51,71 @@ function sponsorBadges(sponsors: string[]): HTMLElement {
   return box;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A select box with an "all" choice that keeps its selection across rebuilds while the choice exists. */
+function filterSelect(name: string, allLabel: string): { element: HTMLSelectElement; set(values: Array<[string, string]>): void } {
+  const element = el('select', 'bracket-filter');
+  element.name = name;
+  element.setAttribute('aria-label', `Filter by ${name}`);
+  return {
+    element,
+    set(values) {
+      const current = element.value;
+      const all = el('option', '', allLabel);
+      all.value = '';
+      element.replaceChildren(all, ...values.map(([value, label]) => {
+        const option = el('option', '', label);
+        option.value = value;
+        return option;
+      }));
+      element.value = values.some(([value]) => value === current) ? current : '';
+    },
+  };
+}
+
 /** The brackets panel of `view` for document `documentId`. */
 export function createBracketsPanel(view: EditorView, account: Account, documentId: string): Panel {
   const element = el('section', 'panel brackets-panel');
   const status = el('p', 'panel-status');
+  const filters = el('div', 'bracket-filters');
+  const byArticle = filterSelect('article', 'All articles');
+  const bySponsor = filterSelect('sponsor', 'All sponsors');
+  const byKind = filterSelect('kind', 'All kinds');
+  filters.append(byArticle.element, bySponsor.element, byKind.element);
   const list = el('div', 'bracket-list');
-  element.append(el('h2', 'panel-title', 'Open brackets'), status, list);
+  const history = createResolutionHistory(documentId);
+  element.append(el('h2', 'panel-title', 'Open brackets'), filters, status, list, history.element);
   const chair = mayResolveBrackets(account);
+  const base = `/api/documents/${encodeURIComponent(documentId)}`;
   let lastDoc: unknown = null;
   let lastKey: string | null = null;
+  let lastCount = -1;
+  let brackets: BracketInfo[] = [];
+  let comments = new Map<string, number>();
 
-  const resolve = async (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) => {
-    status.textContent = `Resolving ${bracket.id}…`;
+  const run = async (label: string, path: string, body: unknown, done: string) => {
+    status.textContent = `Resolving ${label}…`;
     try {
-      await post(`/api/documents/${encodeURIComponent(documentId)}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action });
-      status.textContent = `Resolved: ${action}${optionId ? ` ${optionId}` : ''}.`;
+      await post(path, body);
+      status.textContent = done;
     } catch (error) {
       status.textContent = (error as Error).message;
     }
+    await history.refresh();
+  };
+
+  const resolve = (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) =>
+    run(bracket.id, `${base}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action },
+      `Resolved: ${action}${optionId ? ` ${optionId}` : ''}.`);
+
+  const resolveArticle = (articleId: string, number: string, action: 'keep' | 'drop', count: number) => {
+    const question = action === 'keep'
+      ? `Keep the text of all ${plural(count, 'open bracket')} in Article ${number} and remove the brackets?`
+      : `Drop all ${plural(count, 'open bracket')} in Article ${number} with their text?`;
+    if (!confirm(question)) return;
+    void run(`Article ${number}`, `${base}/articles/${encodeURIComponent(articleId)}/resolve`, { action },
+      `Article ${number}: ${action === 'keep' ? 'kept' : 'dropped'} all.`);
   };
 
   const action = (label: string, name: string, run: () => void) => {
@@ -59,8 +131,10 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     box.dataset.bracket = bracket.id;
     const head = el('div', 'bracket-head');
     head.append(el('span', 'bracket-where', bracket.articleNumber ? `Art. ${bracket.articleNumber}` : '—'),
-      el('span', 'bracket-kind', bracket.kind === 'inline' ? (bracket.markKind === 'delete' ? 'deletion' : 'text') : bracket.kind));
+      el('span', 'bracket-kind', bracketKindLabel(bracket)));
     head.append(sponsorBadges(bracket.sponsors));
+    const commentCount = comments.get(bracket.id) ?? 0;
+    if (commentCount) head.append(el('span', 'bracket-comments', `💬 ${commentCount}`));
     const text = el('button', 'bracket-text jumpable', bracket.kind === 'alternatives' ? '' : `[${bracket.text}]`);
     text.type = 'button';
     text.addEventListener('click', () => {
@@ -83,21 +157,71 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     return box;
   };
 
+  /** Rebuild the list from `brackets` under the current filters. */
+  const render = () => {
+    const article = byArticle.element.value;
+    const sponsor = bySponsor.element.value;
+    const kind = byKind.element.value;
+    const shown = brackets.filter((b) => (!article || (b.articleId ?? '') === article)
+      && (!sponsor || b.sponsors.includes(sponsor)) && (!kind || bracketKindLabel(b) === kind));
+    const groups = new Map<string, BracketInfo[]>();
+    for (const bracket of shown) {
+      const key = bracket.articleId ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), bracket]);
+    }
+    const nodes: HTMLElement[] = [];
+    for (const [articleId, group] of groups) {
+      const number = group[0].articleNumber ?? '';
+      const header = el('div', 'bracket-group');
+      header.dataset.article = articleId;
+      const total = brackets.filter((b) => (b.articleId ?? '') === articleId).length;
+      header.append(el('span', 'bracket-group-title', articleId ? `Article ${number}: ${plural(total, 'open bracket')}` : `Outside articles: ${total} open`));
+      if (chair && articleId) {
+        const bulk = el('span', 'bracket-bulk');
+        bulk.append(action(`Keep all in Article ${number}`, 'keep-all', () => resolveArticle(articleId, number, 'keep', total)),
+          action('Drop all', 'drop-all', () => resolveArticle(articleId, number, 'drop', total)));
+        header.append(bulk);
+      }
+      nodes.push(header, ...group.map(entry));
+    }
+    list.replaceChildren(...nodes);
+    if (brackets.length === 0) list.append(el('p', 'empty', 'No open brackets.'));
+    else if (shown.length === 0) list.append(el('p', 'empty', 'No open bracket matches the filters.'));
+    if (!status.textContent?.startsWith('Resolv')) {
+      status.textContent = `${brackets.length} open${shown.length === brackets.length ? '' : ` · ${shown.length} shown`}${chair ? '' : ' · resolved by the chair'}`;
+    }
+  };
+
+  for (const select of [byArticle, bySponsor, byKind]) select.element.addEventListener('change', render);
+
   return {
     element,
     shown(state: EditorState) {
       this.update(state);
+      void history.refresh();
     },
     update(state: EditorState) {
       if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
-      const brackets = listBrackets(state.doc);
-      const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
+      brackets = listBrackets(state.doc);
+      comments = commentCounts(state.doc, brackets);
+      const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${comments.get(b.id) ?? 0}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
       if (key === lastKey) return;
       lastKey = key;
-      if (!status.textContent?.startsWith('Resolv')) status.textContent = `${brackets.length} open${chair ? '' : ' · resolved by the chair'}`;
-      list.replaceChildren(...brackets.map(entry));
-      if (brackets.length === 0) list.append(el('p', 'empty', 'No open brackets.'));
+      if (brackets.length < lastCount) void history.refresh();
+      lastCount = brackets.length;
+      const articles = new Map<string, string>();
+      const sponsors = new Set<string>();
+      const kinds = new Set<string>();
+      for (const b of brackets) {
+        if (b.articleId) articles.set(b.articleId, `Article ${b.articleNumber}`);
+        b.sponsors.forEach((s) => sponsors.add(s));
+        kinds.add(bracketKindLabel(b));
+      }
+      byArticle.set([...articles]);
+      bySponsor.set([...sponsors].sort().map((s) => [s, s]));
+      byKind.set([...kinds].sort().map((k) => [k, k]));
+      render();
     },
   };
 }
