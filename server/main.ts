@@ -1,7 +1,7 @@
 /**
  * `npm start`: serve the client, the HTTP API and the websocket. Environment: PORT (default 8080),
  * PLENIPO_DB (default data/plenipo.db), PLENIPO_DEMO (0 disables demo accounts), PLENIPO_SYNC
- * (full | normal). Stops cleanly on SIGINT/SIGTERM.
+ * (full | normal), HOST (default 127.0.0.1; 0.0.0.0 to serve a room's network). Stops cleanly on SIGINT/SIGTERM.
  */
 import { startServer } from './start.ts';
 
@@ -10,6 +10,7 @@ if (sync !== 'full' && sync !== 'normal') throw new RangeError(`PLENIPO_SYNC mus
 
 const running = await startServer({
   port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST ?? '127.0.0.1',
   dbPath: process.env.PLENIPO_DB ?? 'data/plenipo.db',
   demo: process.env.PLENIPO_DEMO !== '0',
   importFixtures: true,
