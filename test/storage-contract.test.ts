@@ -13,7 +13,7 @@ describeDocumentStore('SQLite', async () => {
 });
 
 describe('SQLite store', () => {
-  it('creates every table of the contract at schema version 2, with tokens stored hashed', async () => {
+  it('creates every table of the contract at the latest schema version, with tokens stored hashed', async () => {
     const temp = tempDir();
     const path = join(temp.dir, 'store.db');
     const store = openSqliteStore(path);
@@ -22,7 +22,7 @@ describe('SQLite store', () => {
     const db = new Database(path, { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => (row as { name: string }).name);
     expect(tables).toEqual(['accounts', 'checkpoints', 'client_owners', 'documents', 'resolutions', 'updates', 'versions']);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const stored = db.prepare('SELECT token_hash FROM accounts').get() as { token_hash: string };
     expect(stored.token_hash).not.toContain(token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -36,7 +36,23 @@ describe('SQLite store', () => {
     const db = new Database(path);
     db.pragma('user_version = 99');
     db.close();
-    expect(() => openSqliteStore(path)).toThrow(/99.*\(2\)/);
+    expect(() => openSqliteStore(path)).toThrow(new RegExp(`99.*\\(${MIGRATIONS.length}\\)`));
+    temp.cleanup();
+  });
+
+  it('gives resolutions recorded before migration 3 a null update seq', async () => {
+    const temp = tempDir();
+    const path = join(temp.dir, 'store.db');
+    const legacy = new Database(path);
+    legacy.exec(MIGRATIONS[0]);
+    legacy.exec(MIGRATIONS[1]);
+    legacy.pragma('user_version = 2');
+    legacy.prepare('INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run('res_1', 'd', 'br_1', 'keep', null, 'acc_chair', 1, '[a]', 'a');
+    legacy.close();
+    const store = openSqliteStore(path);
+    expect((await store.listResolutions('d'))[0]).toMatchObject({ id: 'res_1', updateSeq: null });
+    await store.close();
     temp.cleanup();
   });
 

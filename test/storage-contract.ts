@@ -166,6 +166,16 @@ export function describeDocumentStore(name: string, open: () => Promise<StoreUnd
       expect(await store.listResolutions(id)).toEqual([first, second]);
     });
 
+    it('keeps the log seq of the update that carried a resolution', async () => {
+      const store = await fresh();
+      const { id } = await store.createDocument({ title: 'T' });
+      const record = await store.addResolution({
+        docId: id, bracketId: 'br_1', action: 'drop', optionId: null, accountId: 'acc_chair', beforeText: '[a]', afterText: '', updateSeq: 7,
+      });
+      expect(record.updateSeq).toBe(7);
+      expect((await store.listResolutions(id))[0].updateSeq).toBe(7);
+    });
+
     it('binds client ids with the appended updates, the first owner keeping each id', async () => {
       const store = await fresh();
       const doc = await store.createDocument({ title: 'T' });

@@ -5,6 +5,8 @@
  *   → the resolution record (chairs only; 403 otherwise, 404 unknown bracket, 400 bad body);
  * - `POST /api/documents/:id/articles/:articleId/resolve` `{ action: 'keep'|'drop' }` → the records;
  * - `GET /api/documents/:id/resolutions` → every resolution, oldest first;
+ * - `POST /api/documents/:id/resolutions/:resolutionId/undo` → the `undo` records (chairs only;
+ *   403 otherwise, 404 unknown resolution, 409 already undone) — a new live edit reverting it;
  * - `GET /api/documents/:id/text?view=bracketed|clean[&format=html]` → the text as plain text or HTML.
  * A resolution is one server-side edit through the room (logged, applied, broadcast, origin
  * `resolution`), recorded with the text before and after.
@@ -16,7 +18,7 @@ import { documentPage } from '../../shared/export/index.ts';
 import { mayResolve } from '../../shared/permissions/index.ts';
 import { RESOLUTION_ACTIONS, type ResolutionAction } from '../../shared/resolution/index.ts';
 import { DocumentNotFoundError } from '../sync/rooms.ts';
-import { applyResolution, currentTreaty } from '../resolution/index.ts';
+import { applyResolution, currentTreaty, undoResolution } from '../resolution/index.ts';
 import type { AppEnv } from './env.ts';
 
 async function readJson(c: Context<AppEnv>): Promise<Record<string, unknown>> {
@@ -79,6 +81,12 @@ export const bracketRoutes = new Hono<AppEnv>()
     const id = c.req.param('id');
     if (!(await c.var.store.getDocument(id))) throw new HTTPException(404, { message: `Unknown document ${JSON.stringify(id)}` });
     return c.json(await c.var.store.listResolutions(id));
+  })
+  .post('/documents/:id/resolutions/:resolutionId/undo', async (c) => {
+    requireChair(c);
+    const id = c.req.param('id');
+    await treatyOr404(c, id);
+    return c.json(await undoResolution(c.var.rooms, c.var.store, c.var.account, id, c.req.param('resolutionId')));
   })
   .get('/documents/:id/text', async (c) => {
     const view = c.req.query('view') ?? 'bracketed';

@@ -44,6 +44,12 @@ export function updateTowards(ydoc: Y.Doc, next: Node): Uint8Array {
   return Y.mergeUpdates(updates);
 }
 
+/** Log seq of `update` (stored after `afterSeq`), or null when it is not found. */
+export async function loggedSeq(store: DocumentStore, docId: string, afterSeq: number, update: Uint8Array): Promise<number | null> {
+  const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+  return (await store.updatesAfter(docId, afterSeq)).find((logged) => same(logged.data, update))?.seq ?? null;
+}
+
 /** Text of the article `articleId` in `doc` ("" when it is gone). */
 function articleText(doc: Node, articleId: string): string {
   const article = findArticle(doc, articleId);
@@ -82,7 +88,10 @@ export async function applyResolution(rooms: Rooms, store: DocumentStore, accoun
   const after = tr.doc;
   after.check();
   if (resolved.length === 0) return [];
-  await room.submit(updateTowards(room.doc, after), serverOrigin('resolution', account));
+  const update = updateTowards(room.doc, after);
+  const seqBefore = room.appliedSeq;
+  await room.submit(update, serverOrigin('resolution', account));
+  const updateSeq = await loggedSeq(store, docId, seqBefore, update);
 
   const infos = new Map(listBrackets(before).map((b) => [b.id, b]));
   const records: ResolutionRecord[] = [];
@@ -93,6 +102,7 @@ export async function applyResolution(rooms: Rooms, store: DocumentStore, accoun
       docId, bracketId, action: request.action, optionId, accountId: account.id,
       beforeText: articleId ? articleText(before, articleId) : info?.text ?? '',
       afterText: articleId ? articleText(after, articleId) : info ? resolvedText(info, request.action, optionId ?? undefined) : '',
+      updateSeq,
     }));
   }
   return records;

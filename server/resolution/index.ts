@@ -1,3 +1,4 @@
-/** Applying chairs' resolutions to live documents. */
-export { applyResolution, currentTreaty, updateTowards } from './apply.ts';
+/** Applying chairs' resolutions to live documents, and undoing them. */
+export { applyResolution, currentTreaty, updateTowards, loggedSeq } from './apply.ts';
 export type { ResolutionRequest } from './apply.ts';
+export { undoResolution, undoUpdate, UNDO_ACTION } from './undo.ts';

@@ -2,7 +2,9 @@
  * Schema migrations of the SQLite store, applied in order by `PRAGMA user_version`.
  * Migration 1 creates every table of the server contract up front. Migration 2 adds
  * `client_owners` (which account owns each Yjs client id of a document) and fills it from the
- * existing log: the first logged update under a client id names its owner.
+ * existing log: the first logged update under a client id names its owner. Migration 3 adds
+ * `resolutions.update_seq`, the log seq of the update that carried a resolution (null for older
+ * records), so that a chair can undo it.
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
@@ -71,6 +73,9 @@ export const MIGRATIONS: readonly string[] = [
     account_id TEXT NOT NULL,
     PRIMARY KEY (doc_id, client_id)
   ) WITHOUT ROWID;
+  `,
+  `
+  ALTER TABLE resolutions ADD COLUMN update_seq INTEGER NULL;
   `,
 ];
 

@@ -40,7 +40,7 @@ interface UpdateRow { seq: number; data: Buffer; account_id: string | null; crea
 interface VersionRow { id: string; doc_id: string; label: string; author_id: string; created_at: number; state: Buffer; json: string }
 interface ResolutionRow {
   id: string; doc_id: string; bracket_id: string; action: string; option_id: string | null;
-  account_id: string; created_at: number; before_text: string; after_text: string;
+  account_id: string; created_at: number; before_text: string; after_text: string; update_seq: number | null;
 }
 
 const toDocument = (row: DocumentRow): DocumentRecord => ({
@@ -56,7 +56,7 @@ const toVersion = (row: VersionRow): VersionRecord => ({
 });
 const toResolution = (row: ResolutionRow): ResolutionRecord => ({
   id: row.id, docId: row.doc_id, bracketId: row.bracket_id, action: row.action, optionId: row.option_id,
-  accountId: row.account_id, createdAt: row.created_at, beforeText: row.before_text, afterText: row.after_text,
+  accountId: row.account_id, createdAt: row.created_at, beforeText: row.before_text, afterText: row.after_text, updateSeq: row.update_seq,
 });
 
 /** SQLite-backed store. Open it with `openSqliteStore`. */
@@ -97,7 +97,7 @@ export class SqliteStore implements DocumentStore {
       renameVersion: db.prepare('UPDATE versions SET label = ? WHERE id = ?'),
       deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
       insertResolution: db.prepare(
-        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text, update_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listResolutions: db.prepare<[string], ResolutionRow>('SELECT * FROM resolutions WHERE doc_id = ? ORDER BY created_at, id'),
       bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc_id, client_id, account_id) VALUES (?, ?, ?)'),
@@ -243,11 +243,11 @@ export class SqliteStore implements DocumentStore {
     const record: ResolutionRecord = {
       id: input.id ?? newId('res'), docId: input.docId, bracketId: input.bracketId, action: input.action,
       optionId: input.optionId ?? null, accountId: input.accountId, createdAt: input.createdAt ?? Date.now(),
-      beforeText: input.beforeText, afterText: input.afterText,
+      beforeText: input.beforeText, afterText: input.afterText, updateSeq: input.updateSeq ?? null,
     };
     this.sql.insertResolution.run(
       record.id, record.docId, record.bracketId, record.action, record.optionId, record.accountId,
-      record.createdAt, record.beforeText, record.afterText,
+      record.createdAt, record.beforeText, record.afterText, record.updateSeq,
     );
     return record;
   }

@@ -84,6 +84,8 @@ export interface ResolutionRecord {
   createdAt: number;
   beforeText: string;
   afterText: string;
+  /** Log seq of the update that carried the change; null when unknown (older records, no change). */
+  updateSeq: number | null;
 }
 
 /** Everything the server persists. Every method may be synchronous underneath but returns a promise. */
@@ -144,7 +146,7 @@ export interface DocumentStore {
   deleteVersion(id: string): Promise<boolean>;
 
   /** Record a resolution. */
-  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt'> & { id?: string; createdAt?: number }): Promise<ResolutionRecord>;
+  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt' | 'updateSeq'> & { id?: string; createdAt?: number; updateSeq?: number | null }): Promise<ResolutionRecord>;
   /** Resolutions of a document, oldest first. */
   listResolutions(docId: string): Promise<ResolutionRecord[]>;
 
