@@ -6,7 +6,8 @@
  * `POST /api/documents/:id/brackets/:bracketId/resolve`, or a whole article at once (after a
  * confirmation) through `POST /api/documents/:id/articles/:articleId/resolve`; the server records
  * the resolution and applies it, and the result arrives like any other edit. Below the list, the
- * resolution history. Brackets carry no creation time in the text, so no age is shown.
+ * resolution history, where the chair can undo a resolution. Brackets carry no creation time in
+ * the text, so no age is shown.
  */
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -84,7 +85,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   const byKind = filterSelect('kind', 'All kinds');
   filters.append(byArticle.element, bySponsor.element, byKind.element);
   const list = el('div', 'bracket-list');
-  const history = createResolutionHistory(documentId);
+  const history = createResolutionHistory(documentId, account);
   element.append(el('h2', 'panel-title', 'Open brackets'), filters, status, list, history.element);
   const chair = mayResolveBrackets(account);
   const base = `/api/documents/${encodeURIComponent(documentId)}`;

@@ -1,9 +1,11 @@
 /**
  * The resolution history: every resolution of the document, newest first, from
  * `GET /api/documents/:id/resolutions` — who, when, which bracket, the action, and the text before
- * and after. The brackets panel refreshes it after each resolution.
+ * and after. The brackets panel refreshes it after each resolution. A chair may undo a resolution
+ * (`POST /api/documents/:id/resolutions/:resolutionId/undo`): the server reverts it as a new live
+ * edit, and records an `undo` whose `optionId` names the resolution undone.
  */
-import { api } from '../connection/index.ts';
+import { api, post, type Account } from '../connection/index.ts';
 import { el } from './jump.ts';
 
 /** One recorded resolution as the server lists it. */
@@ -16,14 +18,31 @@ export interface ResolutionEntry {
   createdAt: number;
   beforeText: string;
   afterText: string;
+  /** Log seq of the change; null when the server cannot undo it. */
+  updateSeq?: number | null;
 }
 
-/** The history list of document `documentId`; `refresh()` reloads it from the server. */
-export function createResolutionHistory(documentId: string): { element: HTMLElement; refresh(): Promise<void> } {
+/** The history list of document `documentId` (with Undo buttons for a chair); `refresh()` reloads it from the server. */
+export function createResolutionHistory(documentId: string, account: Account): { element: HTMLElement; refresh(): Promise<void> } {
   const element = el('section', 'resolution-history');
   const status = el('p', 'panel-status');
   const list = el('ol', 'resolution-list');
   element.append(el('h3', 'panel-subtitle', 'History'), status, list);
+
+  const base = `/api/documents/${encodeURIComponent(documentId)}`;
+  const chair = account.role === 'chair';
+  let undone = new Set<string>();
+
+  const undo = async (record: ResolutionEntry) => {
+    status.textContent = `Undoing ${record.bracketId}…`;
+    try {
+      await post(`${base}/resolutions/${encodeURIComponent(record.id)}/undo`, {});
+    } catch (error) {
+      status.textContent = (error as Error).message;
+      return;
+    }
+    await refresh();
+  };
 
   const entry = (record: ResolutionEntry): HTMLElement => {
     const item = el('li', `resolution-entry resolution-${record.action}`);
@@ -38,19 +57,27 @@ export function createResolutionHistory(documentId: string): { element: HTMLElem
     const change = el('div', 'resolution-change');
     change.append(el('del', '', record.beforeText || '∅'), el('span', 'resolution-arrow', ' → '), el('ins', '', record.afterText || '∅'));
     item.append(head, change);
+    if (undone.has(record.id)) item.append(el('span', 'resolution-undone', 'undone'));
+    else if (chair && record.action !== 'undo' && record.updateSeq != null) {
+      const button = el('button', 'small', 'Undo');
+      button.type = 'button';
+      button.dataset.action = 'undo';
+      button.addEventListener('click', () => void undo(record));
+      item.append(button);
+    }
     return item;
   };
 
-  return {
-    element,
-    async refresh() {
-      try {
-        const records = await api<ResolutionEntry[]>(`/api/documents/${encodeURIComponent(documentId)}/resolutions`);
-        status.textContent = records.length ? `${records.length} resolution${records.length === 1 ? '' : 's'}` : 'No resolutions yet.';
-        list.replaceChildren(...records.slice().reverse().map(entry));
-      } catch (error) {
-        status.textContent = (error as Error).message;
-      }
-    },
+  const refresh = async () => {
+    try {
+      const records = await api<ResolutionEntry[]>(`${base}/resolutions`);
+      undone = new Set(records.filter((r) => r.action === 'undo' && r.optionId).map((r) => r.optionId!));
+      status.textContent = records.length ? `${records.length} resolution${records.length === 1 ? '' : 's'}` : 'No resolutions yet.';
+      list.replaceChildren(...records.slice().reverse().map(entry));
+    } catch (error) {
+      status.textContent = (error as Error).message;
+    }
   };
+
+  return { element, refresh };
 }
