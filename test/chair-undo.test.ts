@@ -35,7 +35,7 @@ describe('undoing a chair\'s resolution', () => {
     expect(restored.textContent).toContain('open to States with ITU Membership for Members.');
     const log = await (await api('fr', '/resolutions')).json();
     expect(log.map((r: { action: string }) => r.action)).toEqual(['drop', 'undo']);
-    expect(log[1]).toMatchObject({ bracketId: 'b1', optionId: resolution.id, accountId: test.accounts.chair.id });
+    expect(log[1]).toMatchObject({ bracketId: 'b1', optionId: resolution.id, accountId: test.accounts.chair.id, account: { delegation: test.accounts.chair.delegation } });
   });
 
   it('keeps an edit made after the resolution', async () => {

@@ -20,6 +20,8 @@ export interface ResolutionEntry {
   afterText: string;
   /** Log seq of the change; null when the server cannot undo it. */
   updateSeq?: number | null;
+  /** Who resolved it, when the account still exists. */
+  account?: { name: string; delegation: string } | null;
 }
 
 /** The history list of document `documentId` (with Undo buttons for a chair); `refresh()` reloads it from the server. */
@@ -51,7 +53,7 @@ export function createResolutionHistory(documentId: string, account: Account): {
     const when = new Date(record.createdAt);
     const time = el('time', '', when.toLocaleString());
     time.dateTime = when.toISOString();
-    head.append(el('strong', '', record.accountId), time,
+    head.append(el('strong', '', record.account ? `${record.account.name} (${record.account.delegation})` : record.accountId), time,
       el('span', 'resolution-action', `${record.action}${record.optionId ? ` ${record.optionId}` : ''}`),
       el('code', 'resolution-bracket', record.bracketId));
     const change = el('div', 'resolution-change');

@@ -4,7 +4,8 @@
  * - `POST /api/documents/:id/brackets/:bracketId/resolve` `{ action: 'keep'|'drop'|'choose', optionId? }`
  *   → the resolution record (chairs only; 403 otherwise, 404 unknown bracket, 400 bad body);
  * - `POST /api/documents/:id/articles/:articleId/resolve` `{ action: 'keep'|'drop' }` → the records;
- * - `GET /api/documents/:id/resolutions` → every resolution, oldest first;
+ * - `GET /api/documents/:id/resolutions` → every resolution, oldest first, with its author's
+ *   `account: { name, delegation }`;
  * - `POST /api/documents/:id/resolutions/:resolutionId/undo` → the `undo` records (chairs only;
  *   403 otherwise, 404 unknown resolution, 409 already undone) — a new live edit reverting it;
  * - `GET /api/documents/:id/text?view=bracketed|clean[&format=html]` → the text as plain text or HTML.
@@ -80,7 +81,9 @@ export const bracketRoutes = new Hono<AppEnv>()
   .get('/documents/:id/resolutions', async (c) => {
     const id = c.req.param('id');
     if (!(await c.var.store.getDocument(id))) throw new HTTPException(404, { message: `Unknown document ${JSON.stringify(id)}` });
-    return c.json(await c.var.store.listResolutions(id));
+    const records = await c.var.store.listResolutions(id);
+    const accounts = new Map((await c.var.store.listAccounts()).map((a) => [a.id, { name: a.name, delegation: a.delegation }]));
+    return c.json(records.map((r) => ({ ...r, account: accounts.get(r.accountId) ?? null })));
   })
   .post('/documents/:id/resolutions/:resolutionId/undo', async (c) => {
     requireChair(c);
