@@ -108,7 +108,7 @@ export async function runDurability(targets: TargetName[], seed: Uint8Array, roo
   const cost: RoomResult[] = [];
   const kills: KillResult[] = [];
   const runs = targets.flatMap((name): { name: TargetName; sync?: SyncSetting }[] =>
-    name === 'plenipo' ? [{ name, sync: 'full' }, { name, sync: 'normal' }] : [{ name }]);
+    name === 'plenipo' ? [{ name, sync: 'normal' }, { name, sync: 'full' }] : [{ name }]);
   for (const run of runs.filter((r) => r.name === 'plenipo')) {
     progress(`durability: cost of sync=${run.sync}`);
     cost.push(await roomOn('plenipo', seed, room, { sync: run.sync }));

@@ -21,7 +21,7 @@ export type SyncSetting = 'full' | 'normal';
 /** A target ready to launch on its storage. */
 export interface PreparedTarget {
   name: TargetName;
-  /** Label in tables: "plenipo", "plenipo (sync=normal)", ... */
+  /** Label in tables: "plenipo" (sync=normal, the default), "plenipo (sync=full)", ... */
   label: string;
   launch: ServerLaunch;
   framing: Framing;

@@ -57,7 +57,7 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('reports a SIGKILL run for Plenipo at both fsync settings and for each peer', () => {
-    expect(report.durability!.kills.map((kill) => kill.target)).toEqual(['plenipo', 'plenipo (sync=normal)', 'hocuspocus', 'y-websocket']);
+    expect(report.durability!.kills.map((kill) => kill.target)).toEqual(['plenipo', 'plenipo (sync=full)', 'hocuspocus', 'y-websocket']);
     for (const kill of report.durability!.kills) expect(kill.acknowledged).toBeLessThanOrEqual(kill.sent);
   });
 
