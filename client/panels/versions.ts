@@ -10,15 +10,9 @@ import { api, post, type Account } from '../connection/index.ts';
 import { el } from './jump.ts';
 import type { Panel } from './outline.ts';
 import { openViewer } from './redline-viewer.ts';
+import type { VersionSummary } from '../../shared/api/index.ts';
 
-/** A version as the API lists it. */
-export interface VersionSummary {
-  id: string;
-  docId: string;
-  label: string;
-  createdAt: number;
-  author: { id: string; name: string | null; delegation: string | null };
-}
+export type { VersionSummary };
 
 /** Whether the account may cut and restore versions (the server checks again). */
 export function mayManageVersions(account: Account): boolean {

@@ -11,6 +11,7 @@ import type { Rooms } from '../sync/rooms.ts';
 import { serverOrigin } from '../sync/origins.ts';
 import { PROSEMIRROR_ROOT } from '../sync/update-check.ts';
 import { importProseMirrorDocument } from '../import-document.ts';
+import type { VersionSummary } from '../../shared/api/index.ts';
 
 /** Roles that may cut and restore versions. */
 export const VERSION_ROLES: ReadonlySet<string> = new Set(['secretariat', 'chair']);
@@ -20,14 +21,7 @@ export function mayCutVersion(account: Account): boolean {
   return VERSION_ROLES.has(account.role);
 }
 
-/** A Version as the API shows it (no state, no JSON). */
-export interface VersionSummary {
-  id: string;
-  docId: string;
-  label: string;
-  createdAt: number;
-  author: { id: string; name: string | null; delegation: string | null };
-}
+export type { VersionSummary };
 
 /** The API view of a version, with its author's name and delegation. */
 export async function summarizeVersion(store: DocumentStore, version: VersionRecord): Promise<VersionSummary> {
