@@ -1,18 +1,12 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { schema } from '../shared/schema/index.ts';
 import { whenDoc } from './server-helpers.ts';
-import { startBracketServer, treatyOf, join, bracketIds } from './helpers/bracket-server.ts';
+import { startBracketServer, treatyOf, join, bracketIds , requestAs } from './helpers/bracket-server.ts';
 
 let test: Awaited<ReturnType<typeof startBracketServer>>;
 afterEach(async () => { await test?.stop(); });
 
-function api(who: string, path: string, body?: unknown) {
-  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${test.tokens[who]}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const api = (who: string, path: string, body?: unknown) => requestAs(test, who, path, body);
 
 describe('the chair\'s desk', () => {
   it('lists open brackets with article, sponsors and text', async () => {

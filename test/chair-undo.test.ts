@@ -1,17 +1,11 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { whenDoc } from './server-helpers.ts';
-import { startBracketServer, treatyOf, join, bracketIds, definitionsText } from './helpers/bracket-server.ts';
+import { startBracketServer, treatyOf, join, bracketIds, definitionsText , requestAs } from './helpers/bracket-server.ts';
 
 let test: Awaited<ReturnType<typeof startBracketServer>>;
 afterEach(async () => { await test?.stop(); });
 
-function api(who: string, path: string, body?: unknown) {
-  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${test.tokens[who]}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const api = (who: string, path: string, body?: unknown) => requestAs(test, who, path, body);
 
 async function drop(bracketId: string): Promise<{ id: string; updateSeq: number | null }> {
   const response = await api('chair', `/brackets/${bracketId}/resolve`, { action: 'drop' });

@@ -7,22 +7,10 @@
  */
 import { api, post, type Account } from '../connection/index.ts';
 import { el } from './jump.ts';
+import type { ResolutionRecord } from '../../shared/api/index.ts';
 
-/** One recorded resolution as the server lists it. */
-export interface ResolutionEntry {
-  id: string;
-  bracketId: string;
-  action: string;
-  optionId: string | null;
-  accountId: string;
-  createdAt: number;
-  beforeText: string;
-  afterText: string;
-  /** Log seq of the change; null when the server cannot undo it. */
-  updateSeq?: number | null;
-  /** Who resolved it, when the account still exists. */
-  account?: { name: string; delegation: string } | null;
-}
+/** One recorded resolution as `GET /api/documents/:id/resolutions` lists it, with who resolved it. */
+export type ResolutionEntry = ResolutionRecord & { account?: { name: string; delegation: string } | null };
 
 /** The history list of document `documentId` (with Undo buttons for a chair); `refresh()` reloads it from the server. */
 export function createResolutionHistory(documentId: string, account: Account): { element: HTMLElement; refresh(): Promise<void> } {

@@ -3,6 +3,9 @@
  * accounts, versions, resolutions) behind one small interface, so that another backend only has
  * to pass `test/storage-contract.test.ts`. Times are epoch milliseconds.
  */
+import type { ResolutionRecord } from '../../shared/api/index.ts';
+
+export type { ResolutionRecord };
 
 /** Roles of accounts. */
 export const ROLES = ['delegate', 'chair', 'secretariat', 'observer'] as const;
@@ -73,20 +76,6 @@ export interface VersionRecord {
   json: string;
 }
 
-/** A chair's resolution of a bracket or an alternative, recorded with the text before and after. */
-export interface ResolutionRecord {
-  id: string;
-  docId: string;
-  bracketId: string;
-  action: string;
-  optionId: string | null;
-  accountId: string;
-  createdAt: number;
-  beforeText: string;
-  afterText: string;
-  /** Log seq of the update that carried the change; null when unknown (older records, no change). */
-  updateSeq: number | null;
-}
 
 /** Everything the server persists. Every method may be synchronous underneath but returns a promise. */
 export interface DocumentStore {

@@ -75,3 +75,12 @@ export function definitionsText(doc: Y.Doc): Y.XmlText {
   const plainEl = articleEl.toArray().find((e) => e instanceof Y.XmlElement && e.nodeName === 'plain') as Y.XmlElement;
   return plainEl.toArray().find((e) => e instanceof Y.XmlText) as Y.XmlText;
 }
+
+/** An HTTP request to the test document's API as account `who` (GET without a body, POST with one). */
+export async function requestAs(test: Awaited<ReturnType<typeof startBracketServer>>, who: string, path: string, body?: unknown): Promise<Response> {
+  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${test.tokens[who]}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
