@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { openDocument, editorText } from './helpers/browser.ts';
-import { useBrowserAndServer } from './helpers/browser-hooks.ts';
+import { useBrowserAndServer, openChairDesk } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 import { schema } from '../shared/schema/index.ts';
 
@@ -43,12 +43,7 @@ describe('the chair\'s desk', () => {
   });
 
   it('keeps all brackets of an article after a confirmation, shows it in the history and undoes it', async () => {
-    const chair = await env.server.account('Chair of the committee', 'CHAIR', 'chair');
-    const ke = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
-    const docId = await env.server.document(sampleTreaty(), 'Protocol');
-    const c = await openDocument(env.browser, env.server.url, chair.token, docId);
-    const k = await openDocument(env.browser, env.server.url, ke.token, docId);
-    await c.page.click('.tab[data-tab="brackets"]');
+    const { chair: c, ke: k } = await openChairDesk(env, sampleTreaty());
     const questions: string[] = [];
     c.page.on('dialog', (dialog) => {
       questions.push(dialog.message());

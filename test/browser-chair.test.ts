@@ -4,19 +4,14 @@
  */
 import { describe, it, expect } from 'vitest';
 import { openDocument, editorText, selectText } from './helpers/browser.ts';
-import { useBrowserAndServer } from './helpers/browser-hooks.ts';
+import { useBrowserAndServer, openChairDesk } from './helpers/browser-hooks.ts';
 import { sampleTreaty } from './helpers/sample-treaty.ts';
 
 const env = useBrowserAndServer();
 
 describe('the chair', () => {
   it('keeps a bracketed text from the brackets panel and every editor follows', async () => {
-    const chair = await env.server.account('Chair of the committee', 'CHAIR', 'chair');
-    const ke = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
-    const docId = await env.server.document(sampleTreaty(), 'Protocol');
-    const c = await openDocument(env.browser, env.server.url, chair.token, docId);
-    const k = await openDocument(env.browser, env.server.url, ke.token, docId);
-    await c.page.click('.tab[data-tab="brackets"]');
+    const { docId, chair: c, ke: k } = await openChairDesk(env, sampleTreaty());
     const entry = c.page.locator('.bracket-entry[data-bracket="br-itu"]');
     await expect(entry.locator('.bracket-text').textContent()).resolves.toBe('[ITU Membership]');
     await entry.locator('button[data-action="keep"]').click();

@@ -5,7 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startTestServer, openTwoDelegations, type TestServer, type TwoDelegations } from './browser.ts';
+import type { Node } from 'prosemirror-model';
+import { launchChromium, startTestServer, openDocument, openTwoDelegations, type TestServer, type TwoDelegations } from './browser.ts';
 
 /** The browser and server of a test file, readable once its `beforeAll` has run. */
 export interface BrowserAndServer {
@@ -67,4 +68,21 @@ export function useTwoDelegations(env: BrowserAndServer): CurrentTwoDelegations 
     get fr() { return current().fr; },
     get ke() { return current().ke; },
   };
+}
+
+/** An editor page and its browser context, as `openDocument` returns them. */
+export type OpenedEditor = Awaited<ReturnType<typeof openDocument>>;
+
+/**
+ * A new document holding `doc`, opened by the chair (on the brackets tab) and by KE's delegate:
+ * the set-up of the chair's desk tests. Close both contexts at the end of the test.
+ */
+export async function openChairDesk(env: BrowserAndServer, doc: Node): Promise<{ docId: string; chair: OpenedEditor; ke: OpenedEditor }> {
+  const chairAccount = await env.server.account('Chair of the committee', 'CHAIR', 'chair');
+  const keAccount = await env.server.account('Wanjiru Kamau', 'KE', 'delegate');
+  const docId = await env.server.document(doc, 'Protocol');
+  const chair = await openDocument(env.browser, env.server.url, chairAccount.token, docId);
+  const ke = await openDocument(env.browser, env.server.url, keAccount.token, docId);
+  await chair.page.click('.tab[data-tab="brackets"]');
+  return { docId, chair, ke };
 }
