@@ -95,7 +95,6 @@ export interface AnchorFact {
   block: string;
   start: number;
   end: number;
-  lastEnd: number;
 }
 
 /** One article: its status and node. */
@@ -298,7 +297,7 @@ function walkTextblock(block: Node, key: string, agreed: boolean, facts: EditFac
     const childEnd = contentOffset + child.nodeSize;
     for (const mark of child.marks) {
       if (mark.type.name === 'bracket') inlineRun(facts, mark, child, key, offset, end, contentOffset, childEnd);
-      else if (mark.type.name === 'anchor') anchorRun(facts, String(mark.attrs.comment ?? ''), key, offset, end, contentOffset, childEnd);
+      else if (mark.type.name === 'anchor') anchorRun(facts, String(mark.attrs.comment ?? ''), key, offset, end);
     }
     if (!child.isText) countId(facts, child.attrs.id);
     if (countsAgreed) {
@@ -341,14 +340,18 @@ function inlineRun(facts: EditFacts, mark: Mark, child: Node, block: string, sta
   if (fact.block === block) fact.end = end;
 }
 
-function anchorRun(facts: EditFacts, comment: string, block: string, start: number, end: number, from: number, to: number): void {
+/**
+ * Record that text of `block` between agreed offsets `start` and `end` is anchored to `comment`.
+ * Runs meeting in agreed offsets merge, so proposal text typed inside an anchored stretch (which
+ * counts no agreed characters) does not change the anchor.
+ */
+function anchorRun(facts: EditFacts, comment: string, block: string, start: number, end: number): void {
   for (let i = facts.anchors.length - 1; i >= 0 && facts.anchors[i].block === block; i--) {
     const run = facts.anchors[i];
-    if (run.comment === comment && run.lastEnd === from) {
+    if (run.comment === comment && run.end === start) {
       run.end = end;
-      run.lastEnd = to;
       return;
     }
   }
-  facts.anchors.push({ comment, block, start, end, lastEnd: to });
+  facts.anchors.push({ comment, block, start, end });
 }
