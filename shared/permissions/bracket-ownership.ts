@@ -82,6 +82,7 @@ export function inlineBracketRefusal(before: EditFacts, after: EditFacts, contex
     if (before.inline.has(id)) continue;
     if (now.anonymous) return refuse(REFUSAL_MESSAGES.ids, `new bracket at ${now.block} has no id`);
     if (!isSoleSponsor(now.sponsors, own)) return refuse(REFUSAL_MESSAGES.ownName, `${own} may not open bracket ${id} sponsored by ${list(now.sponsors)}`);
+    if (now.kind !== 'insert' && now.kind !== 'delete') return refuse(REFUSAL_MESSAGES.ownName, `new bracket ${id} has unknown kind ${JSON.stringify(now.kind)}`);
   }
   return null;
 }
