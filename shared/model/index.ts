@@ -20,3 +20,4 @@ export type { InlineSpan, InlineTextOptions } from './inline.ts';
 export { articleBlocks } from './article-blocks.ts';
 export type { ArticleBlock } from './article-blocks.ts';
 export { delegationColor } from './delegation-colour.ts';
+export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';
