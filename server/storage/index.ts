@@ -7,4 +7,5 @@ export { SqliteStore, openSqliteStore } from './sqlite-store.ts';
 export type { SqliteStoreOptions, SyncPolicy } from './sqlite-store.ts';
 export { MIGRATIONS, migrate } from './migrations.ts';
 export { SqliteAccounts } from './sqlite-accounts.ts';
+export { stateAt, mergeMany } from './state-at.ts';
 export { newToken, hashToken } from './tokens.ts';

@@ -12,6 +12,20 @@ const statements = new WeakMap<Database.Database, {
   tail: Database.Statement<[string, number, number], { data: Buffer }>;
 }>();
 
+/** Updates merged at a time by `mergeMany`: `Y.mergeUpdates` of thousands of keystrokes at once is quadratic (26 s for 20,000), in groups of 16 it takes tens of ms. */
+const MERGE_GROUP = 16;
+
+/** Merge `updates` into one, in a tree of small groups. */
+export function mergeMany(updates: Uint8Array[]): Uint8Array {
+  let level = updates;
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i < level.length; i += MERGE_GROUP) next.push(level.length - i === 1 ? level[i] : Y.mergeUpdates(level.slice(i, i + MERGE_GROUP)));
+    level = next;
+  }
+  return level.length === 1 ? level[0] : Y.mergeUpdates([]);
+}
+
 /** The state of `docId` at `time` (epoch ms) as one merged Yjs update; empty when nothing was logged by then. */
 export function stateAt(db: Database.Database, docId: string, time: number): Uint8Array {
   let sql = statements.get(db);
@@ -25,5 +39,5 @@ export function stateAt(db: Database.Database, docId: string, time: number): Uin
   const start = sql.start.get(docId, time);
   const updates = sql.tail.all(docId, start?.seq ?? 0, time).map((row) => new Uint8Array(row.data));
   if (start) updates.unshift(new Uint8Array(start.state));
-  return Y.mergeUpdates(updates);
+  return mergeMany(updates);
 }
