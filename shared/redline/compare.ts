@@ -34,10 +34,10 @@ function compareProvisions(from: Provision[], to: Provision[]): RedlineBlock[] {
     const label = (b ?? a)!.label;
     if (a && b) {
       const same = a.text === b.text;
-      return { label, fromLabel: a.label, toLabel: b.label, status: same ? 'unchanged' : 'modified', changes: wordChanges(a.text, b.text) };
+      return { label, fromLabel: a.label, toLabel: b.label, fromId: a.id, toId: b.id, status: same ? 'unchanged' : 'modified', changes: wordChanges(a.text, b.text) };
     }
-    if (b) return { label, fromLabel: null, toLabel: b.label, status: 'added', changes: wordChanges('', b.text) };
-    return { label, fromLabel: a!.label, toLabel: null, status: 'removed', changes: wordChanges(a!.text, '') };
+    if (b) return { label, fromLabel: null, toLabel: b.label, fromId: null, toId: b.id, status: 'added', changes: wordChanges('', b.text) };
+    return { label, fromLabel: a!.label, toLabel: null, fromId: a!.id, toId: null, status: 'removed', changes: wordChanges(a!.text, '') };
   });
 }
 
@@ -100,7 +100,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     if (!a && !b) continue;
     const blocks = compareProvisions(a ?? [], b ?? []);
     const status: RedlinePart['status'] = !a ? 'added' : !b ? 'removed' : blocksStatus(blocks);
-    parts.push({ key, status, blocks, brackets: mergeBrackets(brackets.get(key)), comments: mergeComments(comments.get(key)) });
+    parts.push({ key, kind: key, fromId: null, toId: null, path: [], status, blocks, brackets: mergeBrackets(brackets.get(key)), comments: mergeComments(comments.get(key)) });
   }
 
   const pairs = alignArticles(from.articles, to.articles);
@@ -111,7 +111,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const key = `art-${a?.number ?? ''}-${b?.number ?? ''}`;
     const articleBrackets = mergeBrackets(step.from != null ? brackets.get(`from:${step.from}`) : undefined, step.to != null ? brackets.get(`to:${step.to}`) : undefined);
     const articleComments = mergeComments(step.from != null ? comments.get(`from:${step.from}`) : undefined, step.to != null ? comments.get(`to:${step.to}`) : undefined);
-    const base = { key, fromNumber: a?.number ?? null, toNumber: b?.number ?? null, fromHeading: a?.heading ?? null, toHeading: b?.heading ?? null, path: (b ?? a)!.path, brackets: articleBrackets, comments: articleComments };
+    const base = { key, fromNumber: a?.number ?? null, toNumber: b?.number ?? null, fromHeading: a?.heading ?? null, toHeading: b?.heading ?? null, path: (b ?? a)!.path, fromPath: a?.path ?? null, fromId: a?.id ?? null, toId: b?.id ?? null, brackets: articleBrackets, comments: articleComments };
     if (a && b) {
       const pair = pairByTo.get(step.to!)!;
       const blocks = compareProvisions(a.provisions, b.provisions);
@@ -125,7 +125,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
   });
 
   const summary: RedlineSummary = {
-    added: 0, removed: 0, modified: 0, moved: 0, unchanged: 0, renumbered: 0,
+    added: 0, removed: 0, modified: 0, moved: 0, unchanged: 0, renumbered: 0, parts: { added: 0, removed: 0, modified: 0, moved: 0, unchanged: 0 },
     bracketsOpened: 0, bracketsResolved: 0, bracketsOpen: to.brackets.size, commentsAdded: 0, commentsResolved: 0, wordsAdded: 0, wordsRemoved: 0,
   };
   for (const article of articles) {
@@ -153,5 +153,10 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
   const side = (given: Partial<RedlineSide> | undefined, units: DocumentUnits, fallback: string): RedlineSide => ({
     ref: given?.ref ?? fallback, label: given?.label ?? fallback, title: given?.title ?? units.title, at: given?.at ?? null,
   });
-  return { from: side(options.from, from, 'from'), to: side(options.to, to, 'to'), summary, parts, articles };
+  const sequence: Redline['sequence'] = [
+    ...parts.filter((p) => p.kind !== 'closing').map((_, index) => ({ type: 'part' as const, index })),
+    ...articles.map((_, index) => ({ type: 'article' as const, index })),
+    ...parts.flatMap((p, index) => (p.kind === 'closing' ? [{ type: 'part' as const, index }] : [])),
+  ];
+  return { from: side(options.from, from, 'from'), to: side(options.to, to, 'to'), summary, parts, articles, sequence };
 }
