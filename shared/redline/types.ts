@@ -19,7 +19,7 @@
  *
  * ## Sides rebuild exactly
  * Each unit is a list of blocks (an article: its heading, then `blocks`), each block a list of
- * `Change` pieces. The `from` side of a block is the concatenation of its common pieces
+ * `Change` pieces (a block moved within its unit: see `RedlineBlock.move`). The `from` side of a block is the concatenation of its common pieces
  * (`fromValue ?? value`) and removed pieces; the `to` side of its common and added pieces. A block
  * exists on a side when its `fromId` / `toId` is not null. Walking `sequence` (moved units: `from`
  * side at `moved-from`, `to` side at their own step) and joining the blocks of one side with "\n"
@@ -76,6 +76,12 @@ export interface RedlineBlock {
   /** True when the block's common pieces differ typographically only (see the module comment). */
   typography?: boolean;
   status: Exclude<RedlineStatus, 'moved'>;
+  /**
+   * A provision that moved within its unit appears twice, both copies with the whole diff:
+   * `move: 'from'` where it stood (only its `from` side is read there) and `move: 'to'` where it
+   * stands (only its `to` side).
+   */
+  move?: 'from' | 'to';
   /** The word diff; for an unchanged block a single common run (none for an empty block). */
   changes: Change[];
 }
