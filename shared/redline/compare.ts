@@ -42,6 +42,7 @@ function lineChanges(from: string, to: string, a: SideBlock | null, b: SideBlock
   if (!from && !to) return [];
   if (!from) return [{ value: to, added: true, ...(b ? { toRange: rangeOf(b, 0, to.length) } : {}) }];
   if (!to) return [{ value: from, removed: true, ...(a ? { fromRange: rangeOf(a, 0, from.length) } : {}) }];
+  if (from === to) return [{ value: to, ...(a ? { fromRange: rangeOf(a, 0, from.length) } : {}), ...(b ? { toRange: rangeOf(b, 0, to.length) } : {}) }];
   return diffText(from, to).map((s): Change => {
     const fromValue = from.slice(s.aStart, s.aEnd);
     const value = to.slice(s.bStart, s.bEnd);
