@@ -173,7 +173,7 @@ export function alignParts(from: PartUnit[], to: PartUnit[]): AlignedPair[] {
 
 /**
  * Merge two aligned sequences into one reading order: the newer text's order, with each removed
- * unit placed right after the unit that preceded it in the older text. Pairs outside the heaviest
+ * unit placed right after the unit that preceded it in the older text (before what was added there). Pairs outside the heaviest
  * in-order run (`weight`, default 1 per pair) moved: they appear at their new place and, as a
  * `movedFrom` step, at their old one, so that the steps read in order give each side in order.
  */
@@ -191,9 +191,16 @@ export function mergeOrder(n: number, m: number, pairs: AlignedPair[], weight: (
       else if (movedFrom.has(nextFrom)) steps.push({ from: nextFrom, to: movedFrom.get(nextFrom)!, moved: true, movedFrom: true });
     }
   };
+  // Removals come before additions at the same place: an added unit first flushes what the older
+  // text had before the next pair that stays in order.
+  const nextAnchor = new Array<number>(m + 1).fill(n);
+  for (let j = m - 1; j >= 0; j--) {
+    const i = toFrom.get(j);
+    nextAnchor[j] = i !== undefined && !movedFrom.has(i) ? i : nextAnchor[j + 1];
+  }
   for (let j = 0; j < m; j++) {
     const i = toFrom.get(j);
-    if (i === undefined) { steps.push({ from: null, to: j, moved: false }); continue; }
+    if (i === undefined) { flushRemovedBefore(nextAnchor[j]); steps.push({ from: null, to: j, moved: false }); continue; }
     if (!movedFrom.has(i)) flushRemovedBefore(i + 1);
     steps.push({ from: i, to: j, moved: movedFrom.has(i) });
   }

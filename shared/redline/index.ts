@@ -7,7 +7,8 @@
  * live in `shared/export/`).
  */
 export { compareDocuments, wordChanges, type CompareOptions } from './compare.ts';
-export { redlineToHtml, REDLINE_CSS, escapeHtml } from './html.ts';
+export { redlineToHtml, REDLINE_CSS, escapeHtml, changesToHtml } from './html.ts';
+export { readableDate } from './dates.ts';
 export { alignArticles, alignParts, alignProvisions, mergeOrder, heaviestIncreasing, ALIGN_THRESHOLDS, type AlignedPair, type MatchRule, type MergedStep } from './align.ts';
 export { documentUnits, normalizeText, type DocumentUnits, type ArticleUnit, type PartUnit, type Provision, type PartKey } from './units.ts';
 export { sideText, sideUnits, type SideBlock, type SideUnit } from './side.ts';

@@ -164,11 +164,11 @@ export function diffText(from: string, to: string): DiffSegment[] {
   const b = encode(tb);
   const script = new Script();
   diffRange(a, 0, a.length, b, 0, b.length, script);
-  return segments(script, ta, tb, a);
+  return segments(script, ta, tb, a, b, ids.get(' ') ?? -1);
 }
 
 /** Turn the token script into character runs: changes between two equal runs grouped (removed first), whitespace-only equal runs between changes folded in. */
-function segments(script: Script, ta: string[], tb: string[], a: Int32Array): DiffSegment[] {
+function segments(script: Script, ta: string[], tb: string[], a: Int32Array, b: Int32Array, space: number): DiffSegment[] {
   // Regions in token indices: alternating equal and change regions.
   interface Region { equal: boolean; a0: number; a1: number; b0: number; b1: number }
   const regions: Region[] = [];
@@ -185,7 +185,6 @@ function segments(script: Script, ta: string[], tb: string[], a: Int32Array): Di
     region.a1 = i;
     region.b1 = j;
   }
-  const space = ids0(ta, a);
   const merged: Region[] = [];
   for (const region of regions) {
     const prev = merged[merged.length - 1];
@@ -202,21 +201,26 @@ function segments(script: Script, ta: string[], tb: string[], a: Int32Array): Di
   const aOff = offsets(ta);
   const bOff = offsets(tb);
   const out: DiffSegment[] = [];
+  const equal = (a0: number, a1: number, b0: number, b1: number) => {
+    if (a1 <= a0) return;
+    const last = out[out.length - 1];
+    if (last?.op === 'equal') { last.aEnd = aOff[a1]; last.bEnd = bOff[b1]; }
+    else out.push({ op: 'equal', aStart: aOff[a0], aEnd: aOff[a1], bStart: bOff[b0], bEnd: bOff[b1] });
+  };
   for (const r of merged) {
-    const [as, ae, bs, be] = [aOff[r.a0], aOff[r.a1], bOff[r.b0], bOff[r.b1]];
-    if (r.equal) out.push({ op: 'equal', aStart: as, aEnd: ae, bStart: bs, bEnd: be });
-    else {
-      if (ae > as) out.push({ op: 'delete', aStart: as, aEnd: ae, bStart: bs, bEnd: bs });
-      if (be > bs) out.push({ op: 'insert', aStart: ae, aEnd: ae, bStart: bs, bEnd: be });
-    }
+    if (r.equal) { equal(r.a0, r.a1, r.b0, r.b1); continue; }
+    // A replacement keeps a space both sides share at its edges in the common text around it.
+    let { a0, a1, b0, b1 } = r;
+    const lead = a1 > a0 && b1 > b0 && a[a0] === space && b[b0] === space && a1 - a0 > 1 && b1 - b0 > 1 ? 1 : 0;
+    a0 += lead; b0 += lead;
+    const trail = a1 > a0 && b1 > b0 && a[a1 - 1] === space && b[b1 - 1] === space && a1 - a0 > 1 && b1 - b0 > 1 ? 1 : 0;
+    a1 -= trail; b1 -= trail;
+    equal(r.a0, a0, r.b0, b0);
+    if (a1 > a0) out.push({ op: 'delete', aStart: aOff[a0], aEnd: aOff[a1], bStart: bOff[b0], bEnd: bOff[b0] });
+    if (b1 > b0) out.push({ op: 'insert', aStart: aOff[a1], aEnd: aOff[a1], bStart: bOff[b0], bEnd: bOff[b1] });
+    equal(a1, r.a1, b1, r.b1);
   }
   return out;
-}
-
-/** The token id of whitespace (-1 when `from` has none). */
-function ids0(tokens: string[], ids: Int32Array): number {
-  for (let k = 0; k < tokens.length; k++) if (/^\s+$/.test(tokens[k])) return ids[k];
-  return -1;
 }
 
 function isSpaceOnly(a: Int32Array, lo: number, hi: number, space: number): boolean {
