@@ -29,6 +29,7 @@ export class ConnectionMonitor {
   private everSynced = false;
   private snapshot: ConnectionSnapshot = { state: 'connecting', unsentEdits: false, reason: null, refusal: null };
   private readonly listeners = new Set<(snapshot: ConnectionSnapshot) => void>();
+  private readonly refusalListeners = new Set<(reason: string) => void>();
   private readonly cleanups: Array<() => void> = [];
 
   constructor(private readonly provider: WebsocketProvider, ydoc: Y.Doc) {
@@ -60,6 +61,7 @@ export class ConnectionMonitor {
       authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
         this.snapshot = { ...this.snapshot, refusal: reason };
         this.refresh();
+        for (const listener of this.refusalListeners) listener(reason);
       });
     };
     this.cleanups.push(() => { provider.messageHandlers[MESSAGE_AUTH] = authHandler; });
@@ -93,10 +95,17 @@ export class ConnectionMonitor {
     return () => this.listeners.delete(listener);
   }
 
+  /** Call `listener` with the server's reason each time it refuses one of our updates; returns a function that stops. */
+  onRefusal(listener: (reason: string) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
   /** Stop watching the provider. */
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
     this.listeners.clear();
+    this.refusalListeners.clear();
   }
 
   private emitted = '';
