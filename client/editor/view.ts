@@ -10,6 +10,7 @@ import { createEditorState, canEdit } from './state.ts';
 import type { EditorActions } from './keymap.ts';
 import { gateEdit } from './suggesting.ts';
 import { showEditStatus } from './status-line.ts';
+import { installProposalTitles } from './proposal-info.ts';
 
 declare global {
   interface Window {
@@ -30,7 +31,7 @@ export interface MountOptions {
 /** Create the EditorView for the session in `place`. The session should have synced first. */
 export function mountEditor({ place, session, account, actions, onChange }: MountOptions): EditorView {
   const editable = canEdit(account);
-  return new EditorView(place, {
+  const view = new EditorView(place, {
     state: createEditorState(session, account, actions),
     editable: () => editable,
     attributes: { class: `treaty${editable ? '' : ' read-only'}`, spellcheck: 'true', 'aria-label': 'Treaty text' },
@@ -49,4 +50,6 @@ export function mountEditor({ place, session, account, actions, onChange }: Moun
       onChange(gated.state, gated.state.doc !== before);
     },
   });
+  installProposalTitles(view, session.documentId);
+  return view;
 }

@@ -18,3 +18,5 @@ export type { InlineSpan, InlineTextOptions } from './inline.ts';
 export { articleBlocks } from './article-blocks.ts';
 export type { ArticleBlock } from './article-blocks.ts';
 export { delegationColor } from './delegation-colour.ts';
+export { addProposalOrigins } from './proposal-origins.ts';
+export type { ProposalOrigin, OriginUpdate } from './proposal-origins.ts';
