@@ -56,7 +56,7 @@ describe('new proposed wording', () => {
     await selectText(two.ke, 'legislative measures');
     await two.ke.keyboard.press('ControlOrMeta+Alt+A');
     await two.ke.keyboard.type('legal measures');
-    await two.fr.waitForFunction(() => document.querySelector('.ProseMirror.treaty')!.textContent!.includes('[legislative measures]FR [legal measures]KE'));
+    await two.fr.waitForFunction(() => document.querySelector('.ProseMirror.treaty')!.textContent!.includes('[legislative measures]FR[ legal measures]KE'));
   });
 });
 

@@ -26,7 +26,9 @@ export function asProposal(command: Command): Command {
 function selectBracket(tr: Transaction, id: string): Transaction {
   const ranges = inlineRanges(tr.doc, id);
   if (ranges.length === 0) return tr;
-  tr.setSelection(TextSelection.create(tr.doc, ranges[0].from, ranges[ranges.length - 1].to));
+  const from = ranges[0].from;
+  const space = tr.doc.textBetween(from, Math.min(from + 1, ranges[ranges.length - 1].to)) === ' ' ? 1 : 0;
+  tr.setSelection(TextSelection.create(tr.doc, from + space, ranges[ranges.length - 1].to));
   return startProposalTyping(tr, id);
 }
 
