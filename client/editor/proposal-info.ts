@@ -1,7 +1,7 @@
 /**
  * Who proposed a bracket and when, on hover: the editor asks the server
- * (`GET /api/documents/:id/proposals`, read from the update log) and puts the answer in the
- * tooltip of the bracket's words and glyphs ("Proposed by Marie Dupont (FR), 2 Dec 2026, 07:40").
+ * (`GET /api/documents/:id/proposals`, read from the update log) and shows the answer in a note
+ * beside the bracket's words ("Proposed by Marie Dupont (FR), 2 Dec 2026, 07:40").
  * The brackets panel uses the same answers for its entries.
  */
 import type { EditorView } from 'prosemirror-view';
@@ -47,19 +47,54 @@ export async function originOf(documentId: string, id: string): Promise<Proposal
   return (await proposalOrigins(documentId, true)).get(id);
 }
 
-/** Tooltips naming who proposed each bracket of `view`, filled in on hover. */
+let tooltip: HTMLElement | null = null;
+
+/** The floating note beside the text (outside the editable DOM, which ProseMirror owns). */
+function note(): HTMLElement {
+  if (!tooltip || !tooltip.isConnected) {
+    tooltip = document.createElement('div');
+    tooltip.className = 'proposal-tooltip';
+    tooltip.setAttribute('role', 'tooltip');
+    tooltip.hidden = true;
+    document.body.append(tooltip);
+  }
+  return tooltip;
+}
+
+/**
+ * Hovering a proposal's words or brackets in `view` shows who proposed it and when, in a note
+ * beside the text: its kind and sponsors (the glyph's title) and the proposer from the log.
+ */
 export function installProposalTitles(view: EditorView, documentId: string): () => void {
-  const onOver = (event: Event) => {
+  let shown: string | null = null;
+  const onOver = (event: MouseEvent) => {
     const target = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-proposal], [data-bracket-id]');
     if (!target || !view.dom.contains(target)) return;
     const id = target.dataset.proposal ?? target.dataset.bracketId;
-    if (!id || target.dataset.originShown === id) return;
-    target.dataset.originShown = id;
+    if (!id || id === shown) return;
+    shown = id;
+    const glyph = view.dom.querySelector<HTMLElement>(`.bracket-glyph.close[data-bracket-id="${CSS.escape(id)}"]`);
+    const rect = target.getBoundingClientRect();
     void originOf(documentId, id).then((origin) => {
-      const base = target.title ? target.title.split('\n')[0] : '';
-      target.title = base ? `${base}\n${originWords(origin)}` : originWords(origin);
-    }).catch(() => { delete target.dataset.originShown; });
+      if (shown !== id) return;
+      const box = note();
+      box.textContent = [glyph?.title, originWords(origin)].filter(Boolean).join(' · ');
+      box.dataset.bracket = id;
+      box.style.left = `${Math.round(rect.left + window.scrollX)}px`;
+      box.style.top = `${Math.round(rect.bottom + window.scrollY + 4)}px`;
+      box.hidden = false;
+    }).catch(() => { shown = null; });
+  };
+  const onOut = (event: MouseEvent) => {
+    const to = (event.relatedTarget as HTMLElement | null)?.closest?.('[data-proposal], [data-bracket-id]');
+    if (to && view.dom.contains(to)) return;
+    shown = null;
+    if (tooltip) tooltip.hidden = true;
   };
   view.dom.addEventListener('mouseover', onOver);
-  return () => view.dom.removeEventListener('mouseover', onOver);
+  view.dom.addEventListener('mouseout', onOut);
+  return () => {
+    view.dom.removeEventListener('mouseover', onOver);
+    view.dom.removeEventListener('mouseout', onOut);
+  };
 }
