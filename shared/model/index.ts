@@ -21,3 +21,5 @@ export { articleBlocks } from './article-blocks.ts';
 export type { ArticleBlock } from './article-blocks.ts';
 export { delegationColor } from './delegation-colour.ts';
 export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';
+export { addProposalOrigins } from './proposal-origins.ts';
+export type { ProposalOrigin, OriginUpdate } from './proposal-origins.ts';
