@@ -4,3 +4,4 @@ export type { ResolutionRequest } from './apply.ts';
 export { undoResolution, undoUpdate, UNDO_ACTION } from './undo.ts';
 export { editLive, freezeLive, renumberLive } from './server-edit.ts';
 export type { RenumberResult } from './server-edit.ts';
+export { resolutionEntries, describedRecord } from './entries.ts';

@@ -77,6 +77,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE resolutions ADD COLUMN update_seq INTEGER NULL;
   `,
+  `
+  ALTER TABLE resolutions ADD COLUMN details TEXT NULL;
+  `,
 ];
 
 /** Work a migration needs beyond its SQL, run in the same transaction, by target version. */
