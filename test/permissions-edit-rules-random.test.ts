@@ -2,7 +2,8 @@
  * Seeded random edits against refuseEdit: three delegations take turns; each turn one edit shaped
  * as the editor shapes it (must be allowed; the document moves on) and one hostile edit crafted on
  * the same document (must be refused). `PLENIPO_SEED` replays a run, `PLENIPO_FUZZ_RUNS` sets the
- * number of turns (default 400). The seed and the last edits are printed on failure.
+ * number of turns (default 400; the document starts again from the sample every 200 turns). The
+ * seed and the last edits are printed on failure.
  */
 import { describe, it, expect } from 'vitest';
 import type { Node } from 'prosemirror-model';
@@ -12,6 +13,7 @@ import { honestEdit, hostileEdit, random } from './helpers/edit-generators.ts';
 
 const SEED = Number(process.env.PLENIPO_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const TURNS = Number(process.env.PLENIPO_FUZZ_RUNS ?? 400);
+const EPISODE = 200;
 const DELEGATES: Author[] = ['FR', 'KE', 'US'].map((delegation) => ({ role: 'delegate', delegation }));
 
 describe('refuseEdit on random edits', () => {
@@ -23,6 +25,8 @@ describe('refuseEdit on random edits', () => {
     let hostile = 0;
     try {
       for (let turn = 0; turn < TURNS; turn++) {
+        // Start again from the sample every EPISODE turns, so the document stays of treaty size.
+        if (turn % EPISODE === 0) doc = sample();
         const author = DELEGATES[turn % DELEGATES.length];
         const good = honestEdit(doc, author.delegation, rand);
         if (good) {
@@ -51,5 +55,5 @@ describe('refuseEdit on random edits', () => {
     }
     expect(honest).toBeGreaterThan(TURNS / 2);
     expect(hostile).toBeGreaterThan(TURNS / 2);
-  });
+  }, 20_000 + TURNS * 20);
 });

@@ -119,6 +119,9 @@ const cases: Case[] = [
   ['a delegate opens a bracket without an id', KE, (d) => insertAt(d, at(d, 'here'), 'x ', [schema.marks.bracket.create({ sponsors: ['KE'] })]), 'ids'],
 
   ['a delegate opens a bracket of an unknown kind', KE, (d) => insertAt(d, at(d, 'here'), 'x ', [schema.marks.bracket.create({ id: 'n1', sponsors: ['KE'], kind: 'replace' })]), 'ownName'],
+  ['a delegate turns its own bracket into an unknown kind', FR, (d) => remark(d, 'b1', { kind: 'replace' }), 'ownName'],
+  ['a delegate opens an alternatives group under another bracket\'s id', KE, (d) => insertAt(d, at(d, ' device'), 'other', [bracket('n1', ['KE'], 'insert', 'b1')]), 'ids'],
+
   // Inline alternatives.
   ['a delegate adds an alternative to an inline alternatives group', KE, (d) => insertAt(d, at(d, ' rarely'), ' junk', [bracket('n1', ['KE'], 'insert', 'g1')]), null],
   ['a delegate proposes an inline alternative to another delegation\'s bracket', KE, (d) => {

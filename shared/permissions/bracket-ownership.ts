@@ -23,6 +23,7 @@ export interface OwnershipContext {
 }
 
 const list = (sponsors: readonly string[]) => `[${sponsors.join(', ')}]`;
+const KINDS = new Set(['insert', 'delete']);
 
 /** Members of inline group `group` other than `except`, in `facts`. */
 function groupMembers(facts: EditFacts, group: string, except: string): InlineBracketFact[] {
@@ -82,7 +83,10 @@ export function inlineBracketRefusal(before: EditFacts, after: EditFacts, contex
     if (before.inline.has(id)) continue;
     if (now.anonymous) return refuse(REFUSAL_MESSAGES.ids, `new bracket at ${now.block} has no id`);
     if (!isSoleSponsor(now.sponsors, own)) return refuse(REFUSAL_MESSAGES.ownName, `${own} may not open bracket ${id} sponsored by ${list(now.sponsors)}`);
-    if (now.kind !== 'insert' && now.kind !== 'delete') return refuse(REFUSAL_MESSAGES.ownName, `new bracket ${id} has unknown kind ${JSON.stringify(now.kind)}`);
+  }
+  for (const [id, now] of after.inline) {
+    const wasKind = before.inline.get(id)?.kind;
+    if (!KINDS.has(now.kind) && (wasKind === undefined || KINDS.has(wasKind))) return refuse(REFUSAL_MESSAGES.ownName, `bracket ${id} would have unknown kind ${JSON.stringify(now.kind)}`);
   }
   return null;
 }

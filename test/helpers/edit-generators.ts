@@ -268,7 +268,8 @@ export function hostileEdit(doc: Node, own: string, rand: Rand): GeneratedEdit |
       return { what: `${own} re-sponsors ${b.mark.attrs.id} as [${sponsors}]`, doc: apply(doc, (tr) => tr.removeMark(b.from, b.to, b.mark).addMark(b.from, b.to, next)) };
     }
     case 5: {
-      const b = pick(rand, [...inlineBrackets(doc).values()]);
+      // Another delegation's id (reusing one's own next to it would only extend one's own bracket).
+      const b = pick(rand, foreign);
       const at = pick(rand, spots(doc).filter((s) => s.agreed && !s.frozen));
       if (!b || !at) return null;
       return { what: `${own} forges a second bracket ${b.mark.attrs.id}`, doc: apply(doc, (tr) => tr.insert(at.pos, schema.text('forged', [bracketMark(b.mark.attrs.id, [own])]))) };
