@@ -139,11 +139,21 @@ export function editFacts(doc: Node): EditFacts {
   return facts;
 }
 
-/** A node's attributes other than proposal attributes, as a stable string. */
+const attrNames = new WeakMap<object, Map<ReadonlySet<string>, string[]>>();
+
+/** Names of the attributes of `node`'s type, in schema order, without `drop` (cached per type). */
+function namesOf(node: Node, drop: ReadonlySet<string>): string[] {
+  let perType = attrNames.get(node.type);
+  if (!perType) attrNames.set(node.type, (perType = new Map()));
+  let names = perType.get(drop);
+  if (!names) perType.set(drop, (names = Object.keys(node.type.spec.attrs ?? {}).filter((name) => !drop.has(name))));
+  return names;
+}
+
+/** A node's attributes other than proposal attributes (or `drop`), as a stable string. */
 function attrsSig(node: Node, drop: ReadonlySet<string> = PROPOSAL_ATTRS): string {
   let out = '';
-  for (const name of Object.keys(node.attrs).sort()) {
-    if (drop.has(name)) continue;
+  for (const name of namesOf(node, drop)) {
     const value = node.attrs[name];
     if (value === null || value === undefined) continue;
     out += ` ${name}=${JSON.stringify(value)}`;
