@@ -1,5 +1,5 @@
 /**
- * Seeded random edits against refuseEdit: three delegations take turns; each turn one edit shaped
+ * Seeded random edits against refuseEdit: three delegations and the secretariat take turns; each turn one edit shaped
  * as the editor shapes it (must be allowed; the document moves on) and one hostile edit crafted on
  * the same document (must be refused). `PLENIPO_SEED` replays a run, `PLENIPO_FUZZ_RUNS` sets the
  * number of turns (default 400; the document starts again from the sample every 200 turns). The
@@ -17,7 +17,7 @@ const SEED = Number(process.env.PLENIPO_SEED ?? Math.floor(Math.random() * 2 ** 
 const TURNS = Number(process.env.PLENIPO_FUZZ_RUNS ?? 400);
 const EPISODE = 200;
 const fresh = (doc: Node) => schema.nodeFromJSON(doc.toJSON());
-const DELEGATES: Author[] = ['FR', 'KE', 'US'].map((delegation) => ({ role: 'delegate', delegation }));
+const DELEGATES: Author[] = [...['FR', 'KE', 'US'].map((delegation) => ({ role: 'delegate', delegation })), { role: 'secretariat', delegation: 'SEC' }];
 
 describe('refuseEdit on random edits', () => {
   it(`allows every edit the editor shapes and refuses every hostile one (seed ${SEED})`, () => {
@@ -31,7 +31,7 @@ describe('refuseEdit on random edits', () => {
         // Start again from the sample every EPISODE turns, so the document stays of treaty size.
         if (turn % EPISODE === 0) doc = sample();
         const author = DELEGATES[turn % DELEGATES.length];
-        const good = honestEdit(doc, author.delegation, rand);
+        const good = honestEdit(doc, author.delegation, rand, author.role === 'secretariat');
         if (good) {
           log.push(`allow: ${good.what}`);
           good.doc.check();
@@ -43,7 +43,7 @@ describe('refuseEdit on random edits', () => {
         }
         let bad = null;
         try {
-          bad = hostileEdit(doc, author.delegation, rand);
+          bad = hostileEdit(doc, author.delegation, rand, author.role === 'secretariat');
         } catch (error) {
           if (!(error instanceof RangeError)) throw error;
         }

@@ -12,7 +12,7 @@
  */
 import type { Author } from './rules.ts';
 import type { BlockBracketFact, EditFacts, InlineBracketFact } from './edit-facts.ts';
-import { mapAgreedOffset } from './agreed-text.ts';
+import { agreedOffsetCarried } from './agreed-text.ts';
 import { isSoleSponsor, sponsorChangeProblem } from './sponsorship.ts';
 import { refuse, REFUSAL_MESSAGES, type EditRefusal } from './refusal.ts';
 
@@ -59,9 +59,10 @@ function inlineChange(before: EditFacts, after: EditFacts, was: InlineBracketFac
     return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: group ${was.group} would become ${now.group}`);
   }
   if (now.words !== was.words) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its words would change`);
-  const start = context.editsAgreedText ? mapAgreedOffset(before, after, was.block, was.start) : was.start;
-  const end = context.editsAgreedText ? mapAgreedOffset(before, after, was.block, was.end) : was.end;
-  if (start !== now.start || end !== now.end) {
+  const carried = context.editsAgreedText
+    ? agreedOffsetCarried(before, after, was.block, was.start, now.start) && agreedOffsetCarried(before, after, was.block, was.end, now.end)
+    : was.start === now.start && was.end === now.end;
+  if (!carried) {
     return refuse(REFUSAL_MESSAGES.moved, `${detail} would move from agreed offsets ${was.start}-${was.end} to ${now.start}-${now.end} of ${was.block}`);
   }
   return null;

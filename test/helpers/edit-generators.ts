@@ -131,8 +131,17 @@ const alone = (doc: Node, from: number, to: number, mark: Mark) => {
   return ok;
 };
 
-/** One honest edit by delegation `own`, as the editor shapes it, or null when none applies. */
-export function honestEdit(doc: Node, own: string, rand: Rand): GeneratedEdit | null {
+/**
+ * One honest edit by delegation `own`, as the editor shapes it, or null when none applies. With
+ * `pen` (the secretariat) it also types and deletes agreed text directly.
+ */
+export function honestEdit(doc: Node, own: string, rand: Rand, pen = false): GeneratedEdit | null {
+  if (pen && rand() < 0.25) {
+    const range = agreedRange(doc, rand);
+    if (!range) return null;
+    if (rand() < 0.5) return { what: `${own} types agreed text at ${range.from}`, doc: apply(doc, (tr) => tr.insert(range.from, schema.text(`${word(rand)} `))) };
+    return { what: `${own} deletes agreed text ${range.from}-${range.to}`, doc: apply(doc, (tr) => tr.delete(range.from, range.to)) };
+  }
   const choice = Math.floor(rand() * 12);
   switch (choice) {
     case 0: case 1: {
@@ -233,9 +242,12 @@ export function honestEdit(doc: Node, own: string, rand: Rand): GeneratedEdit | 
   }
 }
 
-/** One hostile edit by delegation `own`, which the rules must refuse, or null when none applies. */
-export function hostileEdit(doc: Node, own: string, rand: Rand): GeneratedEdit | null {
-  const choice = Math.floor(rand() * 12);
+/**
+ * One hostile edit by delegation `own`, which the rules must refuse, or null when none applies.
+ * With `pen` (the secretariat) direct edits of agreed text are not generated: they are its right.
+ */
+export function hostileEdit(doc: Node, own: string, rand: Rand, pen = false): GeneratedEdit | null {
+  const choice = pen ? 2 + Math.floor(rand() * 10) : Math.floor(rand() * 12);
   const foreign = [...inlineBrackets(doc).values()].filter((b) => !onlyOwn(b.mark, own));
   switch (choice) {
     case 0: {
