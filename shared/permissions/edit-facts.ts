@@ -239,15 +239,17 @@ export function nodeWords(node: Node, withSponsors = false): string {
   return out;
 }
 
-/** Marks other than anchors (and other than `except`), as a stable string: em, strong, bracket ids and kinds. */
+/** Marks other than anchors (and other than `except`), as a stable string: em, strong, bracket ids and kinds (sorted). */
 function marksSig(marks: readonly Mark[], except?: Mark, withSponsors = false): string {
   let out = '';
+  let brackets: string[] | null = null;
   for (const mark of marks) {
     if (mark === except || mark.type.name === 'anchor') continue;
     if (mark.type.name !== 'bracket') out += `{${mark.type.name}}`;
-    else out += withSponsors ? `{b:${JSON.stringify(mark.attrs)}}` : `{b:${mark.attrs.id}:${mark.attrs.kind}}`;
+    else (brackets ??= []).push(withSponsors ? `{b:${JSON.stringify(mark.attrs)}}` : `{b:${mark.attrs.id}:${mark.attrs.kind}}`);
   }
-  return out;
+  // Overlapping bracket marks come in the order they were added; what matters is which ones.
+  return brackets ? out + brackets.sort().join('') : out;
 }
 
 /** em/strong of an inline node, as a stable string. */
