@@ -41,6 +41,7 @@ describe('the article status API', () => {
     const log = await (await api('fr', '/resolutions')).json();
     expect(log.map((r: { action: string }) => r.action)).toEqual(['status']);
     expect(log[0].updateSeq).toEqual(expect.any(Number));
+    expect(log[0]).toMatchObject({ decision: 'status', status: 'agreed', article: { id: 'a1', number: '1', heading: 'Definitions' } });
   });
 
   it('lets the chair reopen an agreed article, and undo a status change', async () => {

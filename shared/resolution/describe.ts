@@ -84,9 +84,9 @@ export function describeResolution(before: Node, bracketId: string, action: stri
     description.text = group.map((b, i) => `Option ${i + 1}: ${b.text}`).join(' / ');
     description.sponsors = [...new Set(group.flatMap((b) => b.sponsors))];
     description.context = contextOf(before, { ...first, to: last.to });
-    if (action === 'choose' || action === 'keep') {
-      // Keeping one member of a group chooses it (shared/resolution/resolve.ts).
-      const pick = action === 'keep' ? bracketId : optionId ?? (bracketId !== info.group ? bracketId : null);
+    if (action === 'choose') {
+      // Keep and drop on one member settle that member alone (shared/resolution/resolve.ts).
+      const pick = optionId ?? (bracketId !== info.group ? bracketId : null);
       const index = group.findIndex((b) => b.id === pick);
       description.decision = 'chose';
       description.option = index >= 0 ? { index: index + 1, text: group[index]!.text } : null;
