@@ -138,15 +138,18 @@ function emptyFacts(): EditFacts {
 /**
  * The facts of `doc` (computed once per document node). Each top-level block's facts are
  * computed once per block node and reused: an edit in one article re-reads only that article,
- * since ProseMirror shares every untouched subtree between the documents before and after.
+ * since ProseMirror shares every untouched subtree between the documents before and after. With
+ * `like` (the document before an edit, decoded separately as on the server), top-level blocks
+ * equal to `like`'s at the same place in the common prefix or suffix reuse `like`'s facts.
  */
-export function editFacts(doc: Node): EditFacts {
+export function editFacts(doc: Node, like?: Node): EditFacts {
   let facts = cache.get(doc);
   if (!facts) {
     facts = emptyFacts();
+    const hints = like ? equalChildren(doc, like) : null;
     let prev = '';
     doc.forEach((child, _offset, index) => {
-      const part = childFacts(child, index);
+      const part = childFacts(child, index, hints?.get(index) ?? null);
       merge(facts!, part.facts, prev);
       if (part.last !== BEFORE_CHILD) prev = part.last;
     });
@@ -155,16 +158,43 @@ export function editFacts(doc: Node): EditFacts {
   return facts;
 }
 
-/** The facts of top-level block `child`, at `index` (cached when its key does not depend on the index). */
-function childFacts(child: Node, index: number): { facts: EditFacts; last: string } {
+/** The children of `like` equal to children of `doc` in their common prefix and suffix, by `doc` index. */
+function equalChildren(doc: Node, like: Node): Map<number, { node: Node; sameIndex: boolean }> {
+  const out = new Map<number, { node: Node; sameIndex: boolean }>();
+  const n = doc.childCount;
+  const m = like.childCount;
+  let i = 0;
+  while (i < n && i < m && (doc.child(i) === like.child(i) || doc.child(i).eq(like.child(i)))) out.set(i, { node: like.child(i), sameIndex: true }), i++;
+  for (let j = 1; n - j >= i && m - j >= i; j++) {
+    const a = doc.child(n - j);
+    const b = like.child(m - j);
+    if (a !== b && !a.eq(b)) break;
+    out.set(n - j, { node: b, sameIndex: n === m });
+  }
+  return out;
+}
+
+/** Whether the facts of top-level block `child` do not depend on its index (its key is its id or its type). */
+function placeFree(child: Node): boolean {
+  const name = child.type.name;
+  return (child.attrs.id != null && name !== 'comment') || name === 'docinfo' || name === 'title' || name === 'comments';
+}
+
+/** The facts of top-level block `child` at `index`, reusing those of an equal block `hint` when it has them. */
+function childFacts(child: Node, index: number, hint: { node: Node; sameIndex: boolean } | null): { facts: EditFacts; last: string } {
   const cached = childCache.get(child);
   if (cached) return cached;
+  const free = placeFree(child);
+  const known = hint && (free || hint.sameIndex) ? childCache.get(hint.node) : undefined;
+  if (known) {
+    if (free) childCache.set(child, known);
+    return known;
+  }
   const facts = emptyFacts();
   const tracker = { prev: BEFORE_CHILD };
   walkBlock(child, keyOf(child, 'doc', index), 'doc', true, facts, tracker);
   const part = { facts, last: tracker.prev };
-  const name = child.type.name;
-  if ((child.attrs.id != null && name !== 'comment') || name === 'docinfo' || name === 'title' || name === 'comments') childCache.set(child, part);
+  if (free) childCache.set(child, part);
   return part;
 }
 

@@ -47,7 +47,7 @@ export function refuseEdit(before: Node, after: Node, author: Author): EditRefus
     return before.eq(after) ? null : refuse(REFUSAL_MESSAGES.observer, `${author.role} ${author.delegation} may not edit`);
   }
   const was = editFacts(before);
-  const now = editFacts(after);
+  const now = editFacts(after, before);
   if (mayResolve(author)) return duplicateIdRefusal(was, now);
   const context: OwnershipContext = { author, editsAgreedText: mayEditAgreedText(author) };
   return articleStatusRefusal(was, now)
