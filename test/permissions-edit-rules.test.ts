@@ -278,6 +278,25 @@ describe('refuseEdit', () => {
     expect(refuseEdit(base, setAttrs(base, 'on1', { sponsors: ['KE'] }), KE)?.message).toBe(REFUSAL_MESSAGES.agreedText);
   });
 
+  it('refuses moving agreed text into the unsponsored option of existing alternatives', () => {
+    const d = sample();
+    const p = nodePos(d, 'p2');
+    const node = d.nodeAt(p)!;
+    const base = edit(d, (tr) => tr.insert(p + node.nodeSize, alternatives.create({ id: 'altn' }, [
+      option.create({ id: 'on1' }, paragraph.create({ id: 'po' }, plain.create({ id: 'lo' }, text('old option')))),
+      option.create({ id: 'on2' }, paragraph.create({ id: 'pq' }, plain.create({ id: 'lq' }, text('other option')))),
+    ])));
+    expect(refuseEdit(d, base, CHAIR)).toBeNull();
+    // p2 moves from just before the alternatives to the start of its first option: the agreed words read the same.
+    const moved = edit(base, (tr) => {
+      const from = nodePos(base, 'p2');
+      tr.delete(from, from + node.nodeSize);
+      tr.insert(tr.mapping.map(nodePos(base, 'po')), node);
+    });
+    expect(refuseEdit(base, moved, KE)?.message).toBe(REFUSAL_MESSAGES.agreedText);
+    expect(refuseEdit(base, moved, SEC)).toBeNull();
+  });
+
   it('gives one plain sentence without ids or codes for every refusal', () => {
     for (const message of Object.values(REFUSAL_MESSAGES)) {
       expect(message).toMatch(/^[A-Z][^_#@{}\d]*\.$/);

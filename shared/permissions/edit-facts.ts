@@ -72,6 +72,8 @@ export interface OptionFact {
   alternatives: string | null;
   words: string;
   empty: boolean;
+  /** The agreed text it holds (an unsponsored option's existing wording), as joined tokens. */
+  agreed: string;
 }
 
 /** One alternatives node. */
@@ -343,11 +345,12 @@ function walkBlock(node: Node, key: string, parentKey: string, agreed: boolean, 
       countId(facts, option.attrs.id);
       const sponsors = sponsorList(option.attrs.sponsors);
       const optionId = option.attrs.id != null ? String(option.attrs.id) : optionKey;
+      const start = facts.agreed.length;
+      walkChildren(option, parentKey, inside && sponsors.length === 0, facts, tracker);
       facts.options.set(optionId, {
         id: optionId, sponsors, label: option.attrs.label ?? null, alternatives: id,
-        words: nodeWords(option), empty: option.childCount === 0,
+        words: nodeWords(option), empty: option.childCount === 0, agreed: facts.agreed.slice(start).join('\u0001'),
       });
-      walkChildren(option, parentKey, inside && sponsors.length === 0, facts, tracker);
     });
     return;
   }

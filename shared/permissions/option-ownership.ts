@@ -36,8 +36,12 @@ function optionChange(was: OptionFact, now: OptionFact, context: OwnershipContex
   if (isSoleSponsor(was.sponsors, own)) return null;
   const detail = `option ${was.id} sponsored by ${list(was.sponsors)}`;
   if (now.label !== was.label) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its label would change`);
-  // An unsponsored option holds existing wording: agreed text, guarded as such (proposals inside it are allowed).
+  // An unsponsored option holds existing wording: agreed text, guarded as such (proposals inside
+  // it are allowed), which may not move into or out of it either.
   if (was.sponsors.length > 0 && now.words !== was.words) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its content would change`);
+  if (was.sponsors.length === 0 && now.agreed !== was.agreed && !context.editsAgreedText) {
+    return refuse(REFUSAL_MESSAGES.agreedText, `${detail}: the agreed text it holds would change`);
+  }
   return null;
 }
 
