@@ -14,6 +14,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { DocumentRecord } from '../storage/types.ts';
 import { cutVersion, forkVersion, mayCutVersion, restoreVersion, summarizeVersion, versionOf } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
+import { MAX_TITLE_LENGTH, optionalString } from './fields.ts';
 
 async function documentOr404(c: Context<AppEnv>): Promise<DocumentRecord> {
   const id = c.req.param('id')!;
@@ -65,6 +66,6 @@ export const versionRoutes = new Hono<AppEnv>()
     const record = await documentOr404(c);
     const version = await versionOf(c.var.store, record.id, c.req.param('versionId'));
     const body = await jsonBody(c);
-    const created = await forkVersion(c.var.store, c.var.account, record, version, body.title as string | undefined);
+    const created = await forkVersion(c.var.store, c.var.account, record, version, optionalString(body, 'title', MAX_TITLE_LENGTH));
     return c.json(created, 201);
   });
