@@ -172,6 +172,11 @@ describe('a socket that does not read', () => {
     });
     expect(connection.closedWith?.code).toBe(4508);
     expect(connection.socket.readyState).toBe(WebSocket.CLOSED);
+    const unread = Number(/(\d+) bytes unread/.exec(connection.closedWith!.reason)![1]);
+    expect(unread).toBeLessThanOrEqual(test.server.rooms.limits.maxBufferedBytes + 2 * connection.stateAllowance);
+    expect(unread).toBeLessThan(60 * connection.stateAllowance);
+    // The unread answers are released with the socket, not kept until a close handshake.
+    expect(connection.socket.bufferedAmount).toBe(0);
   });
 });
 
