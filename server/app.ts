@@ -26,6 +26,7 @@ import { bracketRoutes } from './http/brackets.ts';
 import { versionRoutes } from './http/versions.ts';
 import { redlineRoutes } from './http/redline.ts';
 import { exportRoutes } from './http/export.ts';
+import { articleRoutes } from './http/articles.ts';
 
 /** What the app needs. `staticRoot` is the built client folder, or null to serve none. */
 export interface AppDeps {
@@ -83,6 +84,7 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', versionRoutes);
   app.route('/api', redlineRoutes);
   app.route('/api', exportRoutes);
+  app.route('/api', articleRoutes);
   // Mount new route groups above this line; the built client is served last.
   if (deps.staticRoot) app.route('/', staticRoutes(deps.staticRoot));
 

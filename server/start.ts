@@ -16,6 +16,8 @@ import { createDemoAccountsIfEmpty, importFixturesIfEmpty } from './seed.ts';
 import { openSqliteStore, type SqliteStore, type SyncPolicy } from './storage/sqlite-store.ts';
 import type { Account } from './storage/types.ts';
 import { Rooms } from './sync/rooms.ts';
+import { syncLimits, type SyncLimits } from './sync/limits.ts';
+import { MAX_FRAME_BYTES } from '../shared/limits/index.ts';
 import type { UpdateGuard } from './sync/update-guard.ts';
 import { createPermissionGuard } from './sync/permission-guard.ts';
 import { DEFAULT_POLICY } from './app.ts';
@@ -23,8 +25,8 @@ import { JobRunner } from './jobs/runner.ts';
 import { FailureLimiter, type FailureLimits } from './http/rate-limit.ts';
 import { watchRevocations, DEFAULT_REVOCATION_POLL_MS } from './accounts/revocation-watch.ts';
 
-/** Largest websocket frame accepted by default: 4 MiB. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Largest websocket frame read by default: 16 MiB (updates above 4 MiB are refused, see `server/sync/limits.ts`). */
+export const DEFAULT_MAX_MESSAGE_BYTES = MAX_FRAME_BYTES;
 
 /** Options of `startServer`. Only `dbPath` is required. */
 export interface StartOptions {
@@ -44,8 +46,10 @@ export interface StartOptions {
   sync?: SyncPolicy;
   /** Permission check of incoming updates; default `createPermissionGuard()` (roles, sponsors, client ids). */
   updateGuard?: UpdateGuard;
-  /** Largest websocket frame, bytes; default 4 MiB. */
+  /** Largest websocket frame, bytes; default 16 MiB. */
   maxMessageBytes?: number;
+  /** Sync limits (rates, update size, buffers, presence) over `DEFAULT_SYNC_LIMITS`. */
+  limits?: Partial<SyncLimits>;
   /** Unload a document this long after its last connection left (ms); default 30 s. */
   idleUnloadMs?: number;
   /** Checkpoint a document after this many logged updates; default 500. */
@@ -93,7 +97,8 @@ const defaultStaticRoot = fileURLToPath(new URL('../dist/client', import.meta.ur
 /** Start a server; resolves once it is listening. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
-  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const maxMessageBytes = options.maxMessageBytes ?? options.limits?.maxFrameBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const limits = syncLimits({ ...options.limits, maxFrameBytes: maxMessageBytes });
   const store = openSqliteStore(options.dbPath, { sync: options.sync });
   try {
     store.assertWritable();
@@ -106,6 +111,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     schema,
     guard: options.updateGuard ?? createPermissionGuard(),
     maxMessageBytes,
+    limits,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactEvery: options.compactEvery ?? 500,
     keepaliveMs: options.keepaliveMs ?? 10_000,

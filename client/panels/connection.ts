@@ -13,7 +13,7 @@ const LABELS: Record<ConnectionSnapshot['state'], string> = {
 /** The text shown for a snapshot, e.g. "Offline — unsent edits". */
 export function connectionLabel(snapshot: ConnectionSnapshot): string {
   const base = LABELS[snapshot.state];
-  if (snapshot.state === 'closed' && snapshot.reason) return `${base} (${snapshot.reason})`;
+  if (snapshot.state === 'closed' && snapshot.reason) return `${base}: ${snapshot.reason}`;
   return snapshot.unsentEdits && snapshot.state !== 'connected' ? `${base} — unsent edits` : base;
 }
 
@@ -50,7 +50,7 @@ export function createRefusalBanner(monitor: ConnectionMonitor): { element: HTML
   element.append(text, reload);
   const stop = monitor.subscribe((snapshot) => {
     element.hidden = snapshot.refusal === null;
-    if (snapshot.refusal) text.textContent = `The server refused your last change (${snapshot.refusal}). Your screen now differs from the shared text. `;
+    if (snapshot.refusal) text.textContent = `${snapshot.refusal} Your screen now differs from the shared text. `;
   });
   return { element, destroy: stop };
 }
