@@ -67,7 +67,7 @@ export class JobRunner {
     if (this.closed) return Promise.reject(new HTTPException(503, { message: 'The server is shutting down' }));
     const busy = this.slots.filter((slot) => slot.job).length;
     if (busy >= this.workers && this.queue.length >= this.queueLimit) {
-      return Promise.reject(new HTTPException(503, { message: `The server is busy with ${busy + this.queue.length} other redlines and exports; try again in a minute` }));
+      return Promise.reject(new HTTPException(503, { message: `The server is busy with other redlines and exports (${busy} running, ${this.queue.length} waiting); try again in a minute` }));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, name, input }, resolve: resolve as (value: unknown) => void, reject });
