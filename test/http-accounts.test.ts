@@ -128,6 +128,14 @@ describe('the login rate limit', () => {
     expect(await api.json()).toEqual({ error: 'Too many failed sign-in attempts; wait a minute and try again' });
   });
 
+  it('does not count a revoked token retried again and again, so the rest of its network still signs in', async () => {
+    test = await startTestServer({ loginLimits: { perAddress: 5, perPrefix: 5, prefixLength: 8, windowMs: 60_000 } });
+    await test.server.store.revokeAccount(test.accounts.us.id);
+    for (let i = 0; i < 20; i++) expect((await bearer(test.tokens.us, '/api/me')).status).toBe(401);
+    expect((await bearer(test.tokens.ke, '/api/me')).status).toBe(200);
+    expect((await fetch(url(`/login?token=${test.tokens.fr}`), { redirect: 'manual' })).status).toBe(302);
+  });
+
   it('limits failures per token prefix', async () => {
     test = await startTestServer({ loginLimits: { perAddress: 100, perPrefix: 3, prefixLength: 8, windowMs: 60_000 } });
     const prefix = test.tokens.fr.slice(0, 8);
