@@ -27,6 +27,7 @@ import { versionRoutes } from './http/versions.ts';
 import { redlineRoutes } from './http/redline.ts';
 import { exportRoutes } from './http/export.ts';
 import { articleRoutes } from './http/articles.ts';
+import { proposalRoutes } from './http/proposals.ts';
 
 /** What the app needs. `staticRoot` is the built client folder, or null to serve none. */
 export interface AppDeps {
@@ -87,6 +88,7 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', redlineRoutes);
   app.route('/api', exportRoutes);
   app.route('/api', articleRoutes);
+  app.route('/api', proposalRoutes);
   // Mount new route groups above this line; the built client is served last.
   if (deps.staticRoot) app.route('/', staticRoutes(deps.staticRoot));
 

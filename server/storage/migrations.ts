@@ -107,6 +107,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (doc_id, seq)
   ) WITHOUT ROWID;
   `,
+  `
+  ALTER TABLE resolutions ADD COLUMN details TEXT NULL;
+  `,
 ];
 
 /** Work a migration needs beyond its SQL, run in the same transaction, by target version. */

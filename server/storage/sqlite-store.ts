@@ -40,6 +40,7 @@ interface VersionRow { id: string; doc_id: string; label: string; author_id: str
 interface ResolutionRow {
   id: string; doc_id: string; bracket_id: string; action: string; option_id: string | null;
   account_id: string; created_at: number; before_text: string; after_text: string; update_seq: number | null;
+  details: string | null;
 }
 
 const toDocument = (row: DocumentRow): DocumentRecord => ({
@@ -55,6 +56,7 @@ const toVersion = (row: VersionRow): VersionRecord => ({
 const toResolution = (row: ResolutionRow): ResolutionRecord => ({
   id: row.id, docId: row.doc_id, bracketId: row.bracket_id, action: row.action, optionId: row.option_id,
   accountId: row.account_id, createdAt: row.created_at, beforeText: row.before_text, afterText: row.after_text, updateSeq: row.update_seq,
+  details: row.details ? JSON.parse(row.details) : null,
 });
 
 /** A checkpoint is also kept in `checkpoint_history` when this many updates were logged since the last kept one. */
@@ -104,7 +106,7 @@ export class SqliteStore implements DocumentStore {
       renameVersion: db.prepare('UPDATE versions SET label = ? WHERE id = ?'),
       deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
       insertResolution: db.prepare(
-        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text, update_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text, update_seq, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listResolutions: db.prepare<[string], ResolutionRow>('SELECT * FROM resolutions WHERE doc_id = ? ORDER BY created_at, id'),
       bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc_id, client_id, account_id) VALUES (?, ?, ?)'),
@@ -284,10 +286,12 @@ export class SqliteStore implements DocumentStore {
       id: input.id ?? newId('res'), docId: input.docId, bracketId: input.bracketId, action: input.action,
       optionId: input.optionId ?? null, accountId: input.accountId, createdAt: input.createdAt ?? Date.now(),
       beforeText: input.beforeText, afterText: input.afterText, updateSeq: input.updateSeq ?? null,
+      details: input.details ?? null,
     };
     this.sql.insertResolution.run(
       record.id, record.docId, record.bracketId, record.action, record.optionId, record.accountId,
       record.createdAt, record.beforeText, record.afterText, record.updateSeq,
+      record.details ? JSON.stringify(record.details) : null,
     );
     return record;
   }

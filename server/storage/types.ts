@@ -179,7 +179,7 @@ export interface DocumentStore {
   deleteVersion(id: string): Promise<boolean>;
 
   /** Record a resolution. */
-  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt' | 'updateSeq'> & { id?: string; createdAt?: number; updateSeq?: number | null }): Promise<ResolutionRecord>;
+  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt' | 'updateSeq' | 'details'> & { id?: string; createdAt?: number; updateSeq?: number | null; details?: ResolutionRecord['details'] }): Promise<ResolutionRecord>;
   /** Resolutions of a document, oldest first. */
   listResolutions(docId: string): Promise<ResolutionRecord[]>;
 
