@@ -108,7 +108,7 @@ export class JobRunner {
     });
     const lost = (error: Error) => {
       this.remove(slot);
-      slot.job?.reject(new Error(`Job worker stopped: ${error.message}`));
+      slot.job?.reject(new HTTPException(503, { message: `This ${slot.job.request.name} could not be finished (its worker stopped: ${error.message}); try again` }));
       slot.job = null;
       this.pump();
     };
