@@ -7,10 +7,11 @@ import './styles/print.css';
 import { fetchMe, fetchDocuments, ApiError, type Account } from './connection/index.ts';
 import { renderSignIn } from './pages/sign-in.ts';
 import { renderDocuments } from './pages/documents.ts';
-import { renderDocument, type DocumentPage } from './pages/document.ts';
+import { renderDocument } from './pages/document.ts';
+import { withRecovery, type OpenDocument } from './editor/recovery.ts';
 
 const root = document.getElementById('app')!;
-let open: DocumentPage | null = null;
+let open: OpenDocument | null = null;
 
 function documentIdOfHash(): string | null {
   const match = /^#\/doc\/(.+)$/.exec(window.location.hash);
@@ -28,7 +29,8 @@ async function route(account: Account): Promise<void> {
   const id = documentIdOfHash();
   const summary = id ? documents.find((d) => d.id === id) : undefined;
   if (summary) {
-    open = renderDocument(root, account, summary);
+    // A refused edit reopens the document on the shared text (editor/recovery.ts).
+    open = withRecovery(() => renderDocument(root, account, summary));
   } else {
     document.title = 'Plenipo';
     renderDocuments(root, account, documents);

@@ -51,7 +51,7 @@ describe('versions API', () => {
     await cut(secretariat, 'Rev.2');
     const res = await api(t.tokens.fr, `/documents/${t.docId}/versions`);
     expect(res.status).toBe(200);
-    expect((await res.json()).map((v: { label: string }) => v.label)).toEqual(['Rev.1', 'Rev.2']);
+    expect((await res.json()).map((v: { label: string }) => v.label)).toEqual(['Rev.2', 'Rev.1']);
   });
 
   it('refuses a restore by a delegate with 403', async () => {
