@@ -109,11 +109,12 @@ describe('the whole document in a redline', () => {
     expect(r.summary.wordsRemoved).toBeLessThan(12_000);
   });
 
-  it('pairs every provision of an article of 2,000 edited provisions with its old self', () => {
-    const { from, to } = manyProvisionsPair(2_000);
+  it('pairs every provision of an article of 2,000 edited and renumbered provisions with its old self', () => {
+    const { from, to } = manyProvisionsPair(convention, 2_000);
     const [article] = compareDocuments(from, to).articles;
-    expect(article.blocks.length).toBe(2_000);
-    expect(article.blocks.every((b) => b.status === 'modified' && b.fromLabel === b.toLabel)).toBe(true);
+    expect(article.blocks.length).toBe(2_001);
+    expect(article.blocks[0]).toMatchObject({ status: 'added', toLabel: '1' });
+    expect(article.blocks.slice(1).every((b, k) => b.status === 'modified' && b.fromLabel === String(k + 1) && b.toLabel === String(k + 2))).toBe(true);
   });
 
   it('returns to a minimal word diff for a short provision', () => {
