@@ -61,6 +61,16 @@ describe('the whole document in a redline', () => {
     expect(redlineSideText(r, 'to')).toBe(sideText(modelLaw));
   });
 
+  it('reports the Model Law\'s other quotes in Article 1 as typography, keeping both texts exactly', () => {
+    const a1 = compareDocuments(convention, modelLaw).articles.find((a) => a.toNumber === '1')!;
+    expect(a1.status).toBe('unchanged');
+    const typo = a1.blocks.filter((b) => b.typography);
+    expect(typo.length).toBeGreaterThan(0);
+    const piece = typo[0].changes.find((c) => c.fromValue != null)!;
+    expect(piece.fromValue).toMatch(/[“”]/);
+    expect(piece.value).toMatch(/"/);
+  });
+
   it('reads every unit once in the sequence, and a moved article twice', () => {
     const base = [1, 2, 3, 4, 5].map((n) => art(String(n), `Heading ${n}`, para(`Text of article ${n} with enough words to be itself.`)));
     const r = compareDocuments(treaty('T', ...base), treaty('T', base[0], base[3], base[1], base[2], base[4]));
