@@ -84,7 +84,10 @@ class Matcher {
 export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPair[] {
   const fromShingles = lazyList(from.length, (i) => shingles(from[i].text));
   const toShingles = lazyList(to.length, (j) => shingles(to[j].text));
-  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromShingles(i), toShingles(j)));
+  const fromWords = lazyList(from.length, (i) => wordSet(from[i].text));
+  const toWords = lazyList(to.length, (j) => wordSet(to[j].text));
+  // The similarity reported for a pair: word sets (cheaper than shingles on long articles).
+  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromWords(i), toWords(j)));
   const matcher = new Matcher(from.length, to.length);
 
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => `${from[i].number}|${headingKey(from[i].heading)}`, (j) => `${to[j].number}|${headingKey(to[j].heading)}`, false,
@@ -104,7 +107,8 @@ export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPa
     matcher.add(pair.from, pair.to, 'similarity', pair.score);
   }
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].number, (j) => to[j].number, false, (i, j) => {
-    if (jaccard(wordSet(from[i].text), wordSet(to[j].text)) >= ALIGN_THRESHOLDS.articleSameNumber) matcher.add(i, j, 'number', score(i, j));
+    const s = score(i, j);
+    if (s >= ALIGN_THRESHOLDS.articleSameNumber) matcher.add(i, j, 'number', s);
   });
   return matcher.pairs.sort((a, b) => a.to - b.to);
 }

@@ -157,10 +157,14 @@ export function diffText(from: string, to: string): DiffSegment[] {
   const ta = tokenize(from);
   const tb = tokenize(to);
   const ids = new Map<string, number>();
+  const byToken = new Map<string, number>();
   const encode = (tokens: string[]) => Int32Array.from(tokens, (t) => {
+    let id = byToken.get(t);
+    if (id !== undefined) return id;
     const key = tokenKey(t);
-    let id = ids.get(key);
+    id = ids.get(key);
     if (id === undefined) { id = ids.size; ids.set(key, id); }
+    byToken.set(t, id);
     return id;
   });
   const a = encode(ta);
