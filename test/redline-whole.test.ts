@@ -157,6 +157,16 @@ describe('the HTML of a whole-document redline', () => {
     expect(html.indexOf('id="art-4-1"')).toBeLessThan(html.indexOf('id="moved-from-art-4-1"'));
   });
 
+  it('marks a paragraph moved within its article at both places and counts the article as modified', () => {
+    const p = (n: number) => para(`Paragraph number ${n} has its own distinct words ${n * 7} here.`);
+    const r = compareDocuments(treaty('T', art('1', 'A', p(1), p(2), p(3), p(4))), treaty('T', art('1', 'A', p(1), p(4), p(2), p(3))));
+    expect(r.articles[0].status).toBe('modified');
+    expect(r.articles[0].blocks.map((b) => `${b.fromLabel}>${b.toLabel}${b.move ? `:${b.move}` : ''}`)).toEqual(['1>1', '4>2:to', '2>3', '3>4', '4>2:from']);
+    const html = redlineToHtml(r);
+    expect(html).toContain('moved here from 4</span>');
+    expect(html).toContain('<span class="rl-label">4</span><p class="rl-text">Paragraph number 4 has its own distinct words 28 here. <span class="rl-badge rl-badge-moved">moved to 2</span>');
+  });
+
   it('writes the dates of both sides out', () => {
     const html = redlineToHtml(compareDocuments(convention, modelLaw, { to: { at: '2026-01-15T10:00:00.000Z' } }));
     expect(html).toContain('ETS No. 185, 23 November 2001');

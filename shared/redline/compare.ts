@@ -171,7 +171,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const blocks = compareProvisions(a?.provisions ?? [], b?.provisions ?? []);
     if (a && b) {
       const pair = pairByTo.get(b.seq)!;
-      const textChanged = changed(heading) || blocks.some((x) => x.status !== 'unchanged');
+      const textChanged = changed(heading) || blocks.some((x) => x.status !== 'unchanged' || x.move);
       const status: RedlineStatus = moved ? 'moved' : textChanged ? 'modified' : 'unchanged';
       return { ...base, status, renumbered: a.number !== b.number, textChanged, matchedBy: pair.rule, similarity: Math.round(pair.similarity * 1000) / 1000, heading, blocks };
     }
@@ -185,7 +185,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const single = unit.kind === 'title' || unit.kind === 'preamble' || unit.kind === 'closing';
     const key = uniqueKey(single ? unit.kind : `${unit.kind}-${n}`);
     const blocks = compareProvisions(a?.provisions ?? [], b?.provisions ?? []);
-    const status: RedlineStatus = !a ? 'added' : !b ? 'removed' : moved ? 'moved' : blocks.some((x) => x.status !== 'unchanged') ? 'modified' : 'unchanged';
+    const status: RedlineStatus = !a ? 'added' : !b ? 'removed' : moved ? 'moved' : blocks.some((x) => x.status !== 'unchanged' || x.move) ? 'modified' : 'unchanged';
     return {
       key, kind: unit.kind, fromId: a?.id ?? null, toId: b?.id ?? null, ...(unit.division ? { division: unit.division } : {}),
       path: unit.path, status, blocks, brackets: bracketsOf(a?.seq ?? null, b?.seq ?? null), comments: commentsOf(a?.seq ?? null, b?.seq ?? null),

@@ -15,7 +15,7 @@
  * document position of every character so that each piece of a diff can be attributed.
  */
 import type { Node } from 'prosemirror-model';
-import { numberLabels, divisionLabel, bracketSpans, optionCaption } from '../model/index.ts';
+import { numberLabels, divisionLabel, kindName, bracketSpans, optionCaption } from '../model/index.ts';
 import type { RedlinePartKind } from './types.ts';
 
 /** One line of the side text. */
@@ -98,9 +98,8 @@ function inlineLine(block: Node, contentStart: number): { text: string; runs: Te
 /** How many text blocks a numbered provision (or unnumbered container) has shown so far. */
 interface Counter { count: number }
 
-interface Line { id: string; label: string; continued: boolean; text: string; runs: TextRun[]; at: number }
-
-const finish = (l: Line): SideBlock => l;
+/** A line while it is built (brackets and captions may still be added around it). */
+type Line = SideBlock;
 
 function prefix(line: Line, text: string): void {
   line.text = text + line.text;
@@ -131,7 +130,7 @@ export function sideUnits(doc: Node): SideUnit[] {
       run = { kind: 'text', id: line.id, label: '', heading: '', path, from, to, blocks: [] };
       units.push(run);
     }
-    run.blocks.push(finish(line));
+    run.blocks.push(line);
     run.to = to;
   };
 
@@ -192,7 +191,7 @@ export function sideUnits(doc: Node): SideUnit[] {
     const headLine: Line = { id: `${id}:heading`, label: '', continued: false, text: head.text, runs: head.runs, at: pos + 2 };
     const lines = [headLine, ...provisions(node, pos + 1, '', id, { count: 0 })];
     if (node.attrs.bracket != null) wrapLines(lines);
-    units.push({ kind: 'article', id, label: labels.get(pos) ?? '', heading: head.text, path, from: pos, to: pos + node.nodeSize, blocks: lines.map(finish) });
+    units.push({ kind: 'article', id, label: labels.get(pos) ?? '', heading: head.text, path, from: pos, to: pos + node.nodeSize, blocks: lines });
   };
 
   /** Children of the document, a division or an option outside articles. */
@@ -208,17 +207,19 @@ export function sideUnits(doc: Node): SideUnit[] {
           const lines = child.type.name === 'title'
             ? [{ id: 'title', label: '', continued: false, ...inlineLine(child, pos + 1), at: pos + 1 }]
             : provisions(child, pos + 1, '', id, { count: 0 });
-          units.push({ kind: child.type.name, id: child.type.name === 'title' ? 'title' : id, label: '', heading: '', path, from: pos, to: pos + child.nodeSize, blocks: lines.map(finish) });
+          units.push({ kind: child.type.name, id: child.type.name === 'title' ? 'title' : id, label: '', heading: '', path, from: pos, to: pos + child.nodeSize, blocks: lines });
           return;
         }
         case 'division': {
           endRun();
-          const label = divisionLabel(String(child.attrs.kind), labels.get(pos) ?? '');
+          // An unnumbered division (an annex, say) is labelled by its kind alone.
+          const number = labels.get(pos) ?? '';
+          const label = number ? divisionLabel(String(child.attrs.kind), number) : kindName(String(child.attrs.kind));
           const heading = child.firstChild!;
           const head = inlineLine(heading, pos + 2);
           units.push({
             kind: 'division', id, label, division: String(child.attrs.kind), heading: head.text, path, from: pos, to: pos + 1 + heading.nodeSize,
-            blocks: [finish({ id: `${id}:heading`, label, continued: false, text: head.text, runs: head.runs, at: pos + 2 })],
+            blocks: [{ id: `${id}:heading`, label, continued: false, text: head.text, runs: head.runs, at: pos + 2 }],
           });
           container(child, pos + 1, [...path, label], id);
           endRun();

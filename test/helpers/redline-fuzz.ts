@@ -71,7 +71,7 @@ export function randomDocument(rand: Rand): Node {
   const divisions = int(rand, 3);
   if (divisions === 0) children.push(...body());
   for (let d = 0; d < divisions; d++) {
-    children.push(s.division.create({ kind: pick(rand, ['chapter', 'section', 'part']), numbering: pick(rand, ['roman', 'arabic']) },
+    children.push(s.division.create({ kind: pick(rand, ['chapter', 'section', 'part', 'annex']), numbering: pick(rand, ['roman', 'arabic']) },
       [s.heading.create(null, text(pick(rand, ['SUBSTANTIVE CRIMINAL LAW', 'Procedural law', 'Final provisions', '']))), ...body()]));
   }
   if (rand() < 0.7) children.push(s.closing.create(null, [s.plain.create(null, text('DONE at Budapest, the 23rd day of November 2001.'))]));
