@@ -41,8 +41,8 @@ function pieces() {
   const alternatives: Node[] = [];
   for (const doc of fixtureDocs()) {
     doc.descendants((node) => {
-      if (node.type.name === 'article') { if (node.nodeSize < 700) articles.push(node); return false; }
-      if (node.type.name === 'alternatives') { if (node.nodeSize < 700) alternatives.push(node); return false; }
+      if (node.type.name === 'article') { if (node.nodeSize < 600) articles.push(node); return false; }
+      if (node.type.name === 'alternatives') { if (node.nodeSize < 600) alternatives.push(node); return false; }
       if (node.type.name === 'plain') plains.push(node);
       return node.type.name === 'doc' || node.type.name === 'division';
     });
