@@ -19,6 +19,7 @@ import { versionRoutes } from './http/versions.ts';
 import { redlineRoutes } from './http/redline.ts';
 import { exportRoutes } from './http/export.ts';
 import { proposalRoutes } from './http/proposals.ts';
+import { articleRoutes } from './http/articles.ts';
 
 /** What the app needs. `staticRoot` is the built client folder, or null to serve none. */
 export interface AppDeps {
@@ -52,6 +53,7 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', redlineRoutes);
   app.route('/api', exportRoutes);
   app.route('/api', proposalRoutes);
+  app.route('/api', articleRoutes);
   // Mount new route groups above this line; the built client is served last.
   if (deps.staticRoot) app.route('/', staticRoutes(deps.staticRoot));
 

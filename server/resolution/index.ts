@@ -2,3 +2,4 @@
 export { applyResolution, currentTreaty, updateTowards, loggedSeq } from './apply.ts';
 export type { ResolutionRequest } from './apply.ts';
 export { undoResolution, undoUpdate, UNDO_ACTION } from './undo.ts';
+export { applyArticleStatus, STATUS_ACTION } from './status.ts';

@@ -9,6 +9,8 @@ export { articles, articleAt, findArticle } from './articles.ts';
 export type { ArticleInfo } from './articles.ts';
 export { listBrackets, bracketCounts } from './brackets.ts';
 export type { BracketInfo, BracketShape, OptionInfo } from './brackets.ts';
+export { listProposals, proposalCounts, proposalKind } from './proposals.ts';
+export type { ProposalKind } from './proposals.ts';
 export { listComments, findTarget, findAnchor } from './comments.ts';
 export type { CommentInfo, CommentThread } from './comments.ts';
 export { plainText, sponsorsOf, optionLabel, optionCaption, headingText } from './plain-text.ts';

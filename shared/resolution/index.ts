@@ -6,3 +6,4 @@ export { resolveBracket, resolveBracketInTransform, resolveBracketCommand, RESOL
 export type { ResolutionAction } from './resolve.ts';
 export { resolveAllInArticle, resolveAllInArticleInTransform, resolveAllInArticleCommand, findArticle, bracketsInArticle } from './bulk.ts';
 export type { BulkResolution } from './bulk.ts';
+export { setArticleStatusInTransform, isArticleStatus, articleStatuses } from './article-status.ts';

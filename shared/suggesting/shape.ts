@@ -184,8 +184,13 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
     stop('Agreed paragraphs cannot be joined or split by a delegation: select the words to propose deleting them.', `structural deletion ${from}-${to}`);
   }
   const start = tr.steps.length;
-  const marked = pieces.filter((p) => p.action === 'mark');
-  if (marked.length) {
+  // One deletion bracket per textblock (an inline bracket is one run), extending an own one next to it.
+  const byBlock = new Map<number, Piece[]>();
+  for (const piece of pieces.filter((p) => p.action === 'mark')) {
+    const block = doc.resolve(piece.from).before();
+    byBlock.set(block, [...(byBlock.get(block) ?? []), piece]);
+  }
+  for (const marked of byBlock.values()) {
     const mark = ownDeletionNear(doc, marked[0].from, marked[marked.length - 1].to, delegation)
       ?? doc.type.schema.marks.bracket.create({ id: newId('br'), sponsors: [delegation], group: null, kind: 'delete' });
     for (const piece of marked) tr.addMark(piece.from, piece.to, mark);
@@ -196,9 +201,26 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
   return { cursor: forward ? end : map.map(from, -1), insertAt: end, inherit: null };
 }
 
+/**
+ * Where words typed at `pos` go: inside the delegation's own proposed deletion they go right
+ * after it (a deletion followed by an insertion: a bracket is one run and is not split).
+ */
+function afterOwnDeletion(doc: Node, pos: number, delegation: string): number {
+  const $pos = doc.resolve(pos);
+  const inside = contextAt(doc, pos).inline.find((e) => e.kind === 'delete' && soleSponsor(e.sponsors, delegation));
+  if (!inside || !$pos.parent.isTextblock) return pos;
+  let end = pos;
+  $pos.parent.forEach((child, offset) => {
+    const from = $pos.start() + offset;
+    if (from <= end && from + child.nodeSize > end && child.marks.some((m) => m.eq(inside.mark!))) end = from + child.nodeSize;
+  });
+  return end;
+}
+
 /** Shape the insertion of inline `content` at `pos` of `tr.doc`; returns the cursor after it. */
-function shapeInsertion(tr: Transaction, pos: number, content: Fragment, delegation: string, inherit: Mark | null): number {
+function shapeInsertion(tr: Transaction, at: number, content: Fragment, delegation: string, inherit: Mark | null): number {
   const doc = tr.doc;
+  const pos = inherit ? at : afterOwnDeletion(doc, at, delegation);
   const $pos = doc.resolve(pos);
   if (!$pos.parent.inlineContent) stop('Put the cursor in a line of text to propose new wording.', `insertion at ${pos} outside a textblock`);
   const context = contextAt(doc, pos);
