@@ -73,11 +73,16 @@ function withoutBrackets(fragment: Fragment): Fragment {
   return Fragment.fromArray(nodes);
 }
 
-/** The inline content of `slice`: as it is when it is inline, else its textblocks joined by spaces. */
-function inlineContent(slice: Slice, doc: Node): Fragment {
+/** Whether `slice` is inline content only (typing, an inline paste). */
+function isInline(slice: Slice): boolean {
   let inline = slice.openStart === 0 && slice.openEnd === 0;
   slice.content.forEach((node) => { if (!node.isInline) inline = false; });
-  if (inline) return slice.content;
+  return inline;
+}
+
+/** The inline content of `slice`: as it is when it is inline, else its textblocks joined by spaces. */
+function inlineContent(slice: Slice, doc: Node): Fragment {
+  if (isInline(slice)) return slice.content;
   const nodes: Node[] = [];
   const visit = (fragment: Fragment) => fragment.forEach((node) => {
     if (node.isInline) nodes.push(node);
@@ -244,10 +249,12 @@ function shapeInsertion(tr: Transaction, at: number, content: Fragment, delegati
 }
 
 /** Shape one replacement of `from`..`to` of `tr.doc` by `slice`; returns the cursor, or null to keep the mapped one. */
-function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, delegation: string, forward: boolean): number | null {
+function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, delegation: string, forward: boolean, pasted: boolean): number | null {
   const doc = tr.doc;
   const first = slice.content.firstChild?.type.name;
-  if (first === 'comment' || first === 'comments' || blockContext(doc.resolve(from)).inComments || blockContext(doc.resolve(to)).inComments) {
+  const structural = slice.size > 0 && !pasted && !isInline(slice);
+  if (structural || first === 'comment' || first === 'comments' || blockContext(doc.resolve(from)).inComments || blockContext(doc.resolve(to)).inComments) {
+    // Comments, and block changes of the structure commands (indent, outdent): the rules decide.
     tr.replace(from, to, slice);
     return null;
   }
@@ -291,6 +298,8 @@ export function shapeEdit(state: EditorState, tr: Transaction, author: Suggester
   if (!tr.docChanged || author.role !== 'delegate' || tr.getMeta(PROPOSAL_META)) return { tr };
   const out = state.tr;
   const old: Selection = state.selection;
+  const ui = tr.getMeta('uiEvent');
+  const pasted = Boolean(tr.getMeta('paste')) || ui === 'paste' || ui === 'drop';
   let mapping = new Mapping();
   let cursor = null as number | null;
   try {
@@ -300,7 +309,7 @@ export function shapeEdit(state: EditorState, tr: Transaction, author: Suggester
         const from = mapping.map(step.from, 1);
         const to = Math.max(from, mapping.map(step.to, -1));
         const forward = index === 0 && old.empty && old.from === step.from && step.to > step.from;
-        cursor = shapeReplace(out, from, to, step.slice, author.delegation, forward);
+        cursor = shapeReplace(out, from, to, step.slice, author.delegation, forward, pasted);
       } else {
         const mapped = step.map(mapping);
         if (mapped) out.maybeStep(mapped);
