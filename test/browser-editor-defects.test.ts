@@ -54,6 +54,8 @@ describe('defect 2: typing next to a bracket', () => {
     await n.ke.page.keyboard.type('grave and ');
     const server = await converged(n);
     const list = listBrackets(server);
+    const stopped = await n.ke.page.evaluate(() => window.__plenipoStopped ?? []);
+    expect(stopped, server.textContent).toEqual([]);
     expect(list.find((b) => b.id === 'b-fr-del')).toMatchObject({ text: 'and interoperable', sponsors: ['FR'], markKind: 'delete' });
     expect(list.map((b) => [b.text, b.sponsors.join(' '), b.markKind])).toContainEqual(['grave and ', 'KE', 'insert']);
     expect(server.textContent).not.toMatch(/[[\]]/);
