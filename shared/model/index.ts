@@ -22,3 +22,4 @@ export type { ArticleBlock } from './article-blocks.ts';
 export { delegationColor } from './delegation-colour.ts';
 export { addProposalOrigins } from './proposal-origins.ts';
 export type { ProposalOrigin, OriginUpdate } from './proposal-origins.ts';
+export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';

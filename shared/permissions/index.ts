@@ -10,8 +10,11 @@ export type { Inventory, BracketEntry, OptionEntry, CommentEntry } from './inven
 export { checkChange, mayEdit, mayResolve } from './rules.ts';
 export type { Author, Role } from './rules.ts';
 export { inspectUpdate } from './inspect.ts';
-export type { UpdateInspection, TextRange, PendingText } from './inspect.ts';
-export { checkUpdatePrecisely, currentInventory, documentAfter, inventoryAfter } from './precise.ts';
+export type { UpdateInspection } from './inspect.ts';
+export { checkUpdatePrecisely, currentDocument, currentInventory, documentAfter, inventoryAfter } from './precise.ts';
 export type { PreciseRefusal } from './precise.ts';
 export { invalidContent, acceptsText } from './validity.ts';
-export { ClientIdRegistry } from './client-ids.ts';
+export { ClientIdRegistry, writtenClients, MAX_NEW_CLIENT_IDS } from './client-ids.ts';
+export type { WrittenClients } from './client-ids.ts';
+export { integratedClocks, integrationProblem, hasPending } from './integrable.ts';
+export type { DecodedStructs } from './integrable.ts';
