@@ -13,7 +13,7 @@ const LABELS: Record<ConnectionSnapshot['state'], string> = {
 /** The text shown for a snapshot, e.g. "Offline — unsent edits". */
 export function connectionLabel(snapshot: ConnectionSnapshot): string {
   const base = LABELS[snapshot.state];
-  if (snapshot.state === 'closed' && snapshot.reason) return `${base} (${snapshot.reason})`;
+  if (snapshot.state === 'closed' && snapshot.reason) return `${base}: ${snapshot.reason}`;
   return snapshot.unsentEdits && snapshot.state !== 'connected' ? `${base} — unsent edits` : base;
 }
 
@@ -46,6 +46,7 @@ export function createRefusalBanner(monitor: ConnectionMonitor): { element: HTML
   element.textContent = 'The server did not accept your last change: the shared text is being loaded again.';
   const stop = monitor.subscribe((snapshot) => {
     element.hidden = snapshot.refusal === null;
+    if (snapshot.refusal) element.textContent = snapshot.refusal;
   });
   return { element, destroy: stop };
 }

@@ -1,7 +1,7 @@
 /** Live sync: rooms of Y.Docs over the y-websocket protocol, with the update pipeline and its guard. */
 export { Rooms, DocumentNotFoundError } from './rooms.ts';
 export type { RoomsOptions, RoomsEvents } from './rooms.ts';
-export { Room, rewriteAwareness } from './room.ts';
+export { Room } from './room.ts';
 export { Connection } from './connection.ts';
 export { CloseCodes, closeWith } from './close-codes.ts';
 export type { CloseCode } from './close-codes.ts';

@@ -3,7 +3,11 @@ export { newId } from './ids.ts';
 export {
   numberLabels, numberAt, walkNumbers, levelOf, styleOf, formatNumber, parseNumber,
   toRoman, fromRoman, toLetter, fromLetter, kindName, divisionLabel,
+  isFrozen, nextInsertedLabel, insertedBeforeLabel, LATIN_SUFFIXES,
 } from './numbering.ts';
+export { freezeNumbers, renumber } from './renumber.ts';
+export type { Renumbering } from './renumber.ts';
+export { followCrossReferences, crossReferenceEdits } from './cross-references.ts';
 export type { NumberLevel, NumberStyle, NumberedNode } from './numbering.ts';
 export { articles, articleAt, findArticle } from './articles.ts';
 export type { ArticleInfo } from './articles.ts';
@@ -20,6 +24,6 @@ export type { InlineSpan, InlineTextOptions } from './inline.ts';
 export { articleBlocks } from './article-blocks.ts';
 export type { ArticleBlock } from './article-blocks.ts';
 export { delegationColor } from './delegation-colour.ts';
+export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';
 export { addProposalOrigins } from './proposal-origins.ts';
 export type { ProposalOrigin, OriginUpdate } from './proposal-origins.ts';
-export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';

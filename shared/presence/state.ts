@@ -1,0 +1,40 @@
+/**
+ * The presence (awareness) state the editor publishes, and the one function that reduces
+ * whatever a client sent to it. A state holds exactly two fields: `user` (who it is — always set
+ * by the server from the account, whatever the client wrote) and `cursor` (absent, null, or a
+ * `CursorJSON`). Unknown fields are dropped; a state that is not an object, or whose cursor is
+ * not a cursor, is refused.
+ */
+import { isCursorJSON, type CursorJSON } from './cursor.ts';
+
+/** The fields of a presence state the editor uses. */
+export const PRESENCE_FIELDS = ['user', 'cursor'] as const;
+
+/** A presence state as relayed: the server's `user` and an optional cursor. */
+export interface PresenceState<User = unknown> {
+  user?: User;
+  cursor?: CursorJSON | null;
+}
+
+/** The outcome of `reducePresence`: the state to relay, or why it was refused. */
+export type PresenceVerdict<User> =
+  | { ok: true; state: PresenceState<User> }
+  | { ok: false; reason: string };
+
+/**
+ * Reduce a received state to the editor's shape with `user` as its user field: keep a valid
+ * `cursor`, drop unknown fields, refuse a non-object or a malformed cursor (the reason names it).
+ */
+export function reducePresence<User>(state: unknown, user: User): PresenceVerdict<User> {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) {
+    return { ok: false, reason: `presence state ${JSON.stringify(state)?.slice(0, 40)} is not an object` };
+  }
+  const cursor = (state as Record<string, unknown>).cursor;
+  const reduced: PresenceState<User> = { user };
+  if (cursor === null) reduced.cursor = null;
+  else if (cursor !== undefined) {
+    if (!isCursorJSON(cursor)) return { ok: false, reason: `cursor ${JSON.stringify(cursor).slice(0, 80)} is not two relative positions` };
+    reduced.cursor = cursor;
+  }
+  return { ok: true, state: reduced };
+}
