@@ -1,6 +1,7 @@
 /**
  * Plenipo in the browser: who am I (`/api/me`, signed in by the cookie that `/login?token=` sets),
- * then the document list (`#/`) or one document (`#/doc/<id>`).
+ * then the document list (`#/`), one document (`#/doc/<id>`) or its projection for the room's
+ * screen (`#/doc/<id>/projection`, or `?view=projection`).
  */
 import './styles/screen.css';
 import './styles/print.css';
@@ -8,13 +9,17 @@ import { fetchMe, fetchDocuments, ApiError, type Account } from './connection/in
 import { renderSignIn } from './pages/sign-in.ts';
 import { renderDocuments } from './pages/documents.ts';
 import { renderDocument, type DocumentPage } from './pages/document.ts';
+import { renderProjection } from './session/index.ts';
 
 const root = document.getElementById('app')!;
-let open: DocumentPage | null = null;
+let open: Pick<DocumentPage, 'destroy'> | null = null;
 
-function documentIdOfHash(): string | null {
-  const match = /^#\/doc\/(.+)$/.exec(window.location.hash);
-  return match ? decodeURIComponent(match[1]) : null;
+/** The document of the hash (`#/doc/<id>`, `#/doc/<id>/projection`) and whether to project it (also `?view=projection`). */
+function documentOfHash(): { id: string; projection: boolean } | null {
+  const match = /^#\/doc\/([^/?]+)(\/projection)?/.exec(window.location.hash);
+  if (!match) return null;
+  const projection = !!match[2] || new URLSearchParams(window.location.search).get('view') === 'projection';
+  return { id: decodeURIComponent(match[1]), projection };
 }
 
 let routing = 0;
@@ -25,9 +30,11 @@ async function route(account: Account): Promise<void> {
   if (turn !== routing) return; // a later navigation won
   open?.destroy();
   open = null;
-  const id = documentIdOfHash();
-  const summary = id ? documents.find((d) => d.id === id) : undefined;
-  if (summary) {
+  const target = documentOfHash();
+  const summary = target ? documents.find((d) => d.id === target.id) : undefined;
+  if (summary && target?.projection) {
+    open = renderProjection(root, account, summary);
+  } else if (summary) {
     open = renderDocument(root, account, summary);
   } else {
     document.title = 'Plenipo';
