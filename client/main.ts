@@ -8,11 +8,12 @@ import './styles/print.css';
 import { fetchMe, fetchDocuments, ApiError, type Account } from './connection/index.ts';
 import { renderSignIn } from './pages/sign-in.ts';
 import { renderDocuments } from './pages/documents.ts';
-import { renderDocument, type DocumentPage } from './pages/document.ts';
+import { renderDocument } from './pages/document.ts';
+import { withRecovery } from './editor/recovery.ts';
 import { renderProjection } from './session/index.ts';
 
 const root = document.getElementById('app')!;
-let open: Pick<DocumentPage, 'destroy'> | null = null;
+let open: { destroy(): void } | null = null;
 
 /** The document of the hash (`#/doc/<id>`, `#/doc/<id>/projection`) and whether to project it (also `?view=projection`). */
 function documentOfHash(): { id: string; projection: boolean } | null {
@@ -35,7 +36,8 @@ async function route(account: Account): Promise<void> {
   if (summary && target?.projection) {
     open = renderProjection(root, account, summary);
   } else if (summary) {
-    open = renderDocument(root, account, summary);
+    // A refused edit reopens the document on the shared text (editor/recovery.ts).
+    open = withRecovery(() => renderDocument(root, account, summary));
   } else {
     document.title = 'Plenipo';
     renderDocuments(root, account, documents);

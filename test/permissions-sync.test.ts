@@ -5,9 +5,10 @@ import { coSponsor } from '../shared/commands/index.ts';
 import { EditorState } from 'prosemirror-state';
 import { whenDoc } from './server-helpers.ts';
 import { startBracketServer, treatyOf, editAs, join, bracketIds, definitionsText } from './helpers/bracket-server.ts';
+import { closeRawClients, denied, rawClient } from './helpers/raw-client.ts';
 
 let test: Awaited<ReturnType<typeof startBracketServer>>;
-afterEach(async () => { await test?.stop(); });
+afterEach(async () => { closeRawClients(); await test?.stop(); });
 
 /** KE types a marker; once `doc` sees it, everything sent before it has been relayed or refused. */
 async function barrier(ke: { doc: Y.Doc }, doc: Y.Doc, marker: string): Promise<void> {
@@ -58,24 +59,42 @@ describe('the permission guard on live connections', () => {
     await whenDoc(fr.doc, () => JSON.stringify(treatyOf(fr.doc).toJSON()).includes('"sponsors":["FR","US"]'));
   });
 
-  it('takes the fast path for typing and settles deleting unbracketed text there too', async () => {
+  it('takes the fast path for the chair typing and deleting agreed text', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
+    const chair = await join(test, 'chair');
     const typed = test.nextDecision();
-    definitionsText(fr.doc).insert(0, 'New ');
+    definitionsText(chair.doc).insert(0, 'New ');
     expect((await typed).path).toBe('fast');
     const deleted = test.nextDecision();
-    definitionsText(fr.doc).delete(0, 4);
+    definitionsText(chair.doc).delete(0, 4);
     expect((await deleted).path).toBe('fast');
+  });
+
+  it('takes the fast path for a delegate typing and deleting inside its own bracket, and the precise path in agreed text', async () => {
+    test = await startBracketServer();
+    const ke = await join(test, 'ke');
+    const opened = test.nextDecision();
+    const text = definitionsText(ke.doc);
+    text.insert(0, 'grave ', { 'bracket--KEbench1': { id: 'ke1', sponsors: ['KE'], kind: 'insert' } });
+    expect((await opened).path).toBe('slow');
+    const typed = test.nextDecision();
+    text.insert(2, 'x');
+    expect((await typed).path).toBe('fast');
+    const deleted = test.nextDecision();
+    text.delete(2, 1);
+    expect((await deleted).path).toBe('fast');
+    const agreed = test.nextDecision();
+    text.insert(text.length - 1, ' plain');
+    expect((await agreed).path).not.toBe('fast');
   });
 
   it('settles on the fast path keystrokes that build on earlier ones not yet written to the log', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
-    await whenDoc(fr.doc, () => true);
+    const chair = await join(test, 'chair');
+    await whenDoc(chair.doc, () => true);
     const from = test.decisions.length;
     // Three transactions in one turn: the provider sends three updates, each anchored on the one before.
-    for (const word of ['one ', 'two ', 'three ']) definitionsText(fr.doc).insert(0, word);
+    for (const word of ['one ', 'two ', 'three ']) definitionsText(chair.doc).insert(0, word);
     const room = test.server.rooms.get(test.docId)!;
     await whenDoc(room.doc, () => definitionsText(room.doc).toString().startsWith('three two one '));
     expect(test.decisions.slice(from).map((d) => d.path)).toEqual(['fast', 'fast', 'fast']);
@@ -95,18 +114,13 @@ describe('the permission guard on live connections', () => {
 
   it('refuses an update written under another connection\'s client id', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
-    const us = await join(test, 'us');
+    const chair = await join(test, 'chair');
     const ke = await join(test, 'ke');
-    definitionsText(fr.doc).insert(0, 'FR ');
-    await whenDoc(us.doc, () => definitionsText(us.doc).toString().includes('FR '));
-    const refused = test.nextDecision('refused');
-    const own = us.doc.clientID;
-    us.doc.clientID = fr.doc.clientID;
-    definitionsText(us.doc).insert(0, 'Forged ');
-    expect((await refused).reason).toMatch(/belongs to another account/);
-    us.doc.clientID = own;
-    await barrier(ke, fr.doc, 'KE4 ');
+    definitionsText(chair.doc).insert(0, 'Chair ');
+    const us = await rawClient(test, 'us', { clientId: chair.doc.clientID, docId: test.docId });
+    const refusal = await us.next(denied, us.edit((doc) => definitionsText(doc).insert(0, 'Forged ')));
+    expect(refusal).toMatchObject({ reason: expect.stringMatching(/belongs to another account/) });
+    await barrier(ke, chair.doc, 'KE4 ');
     expect(definitionsText(ke.doc).toString()).not.toContain('Forged');
   });
 

@@ -34,6 +34,7 @@ export class ConnectionMonitor {
   private everSynced = false;
   private snapshot: ConnectionSnapshot = { state: 'connecting', unsentEdits: false, reason: null, refusal: null, code: null };
   private readonly listeners = new Set<(snapshot: ConnectionSnapshot) => void>();
+  private readonly refusalListeners = new Set<(reason: string) => void>();
   private readonly cleanups: Array<() => void> = [];
 
   constructor(private readonly provider: WebsocketProvider, ydoc: Y.Doc) {
@@ -65,6 +66,7 @@ export class ConnectionMonitor {
       authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
         const refusal = explainRefusal(reason);
         this.refuse(refusal.message, refusal.code);
+        for (const listener of this.refusalListeners) listener(reason);
       });
     };
     this.cleanups.push(() => { provider.messageHandlers[MESSAGE_AUTH] = authHandler; });
@@ -107,10 +109,17 @@ export class ConnectionMonitor {
     this.refresh();
   }
 
+  /** Call `listener` with the server's reason each time it refuses one of our updates; returns a function that stops. */
+  onRefusal(listener: (reason: string) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
   /** Stop watching the provider. */
   destroy(): void {
     for (const cleanup of this.cleanups) cleanup();
     this.listeners.clear();
+    this.refusalListeners.clear();
   }
 
   private emitted = '';

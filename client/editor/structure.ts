@@ -11,7 +11,7 @@ import { emptyBlock, retype, LEVELS, type Level } from './blocks.ts';
 import { freshId } from './ids.ts';
 
 /** Position of the first textblock's content inside the node at `pos` of `doc`. */
-function firstTextPos(doc: Node, pos: number): number {
+export function firstTextPos(doc: Node, pos: number): number {
   const node = doc.nodeAt(pos);
   let found = -1;
   node?.descendants((child, offset) => {
@@ -26,7 +26,7 @@ function firstTextPos(doc: Node, pos: number): number {
 }
 
 /** Where a new block of `typeName` may go after the cursor's innermost ancestor that allows it. */
-function insertionPoint($from: ResolvedPos, typeName: string): number | null {
+export function insertionPoint($from: ResolvedPos, typeName: string): number | null {
   const type = $from.doc.type.schema.nodes[typeName];
   for (let depth = $from.depth; depth >= 1; depth--) {
     const parent = $from.node(depth - 1);

@@ -13,7 +13,8 @@ import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { listBrackets, listComments, type BracketInfo } from '../../shared/model/index.ts';
-import { post, delegationColour, type Account } from '../connection/index.ts';
+import { post, delegationColour, ApiError, type Account } from '../connection/index.ts';
+import { proposalOrigins, originWords } from '../editor/proposal-info.ts';
 import { el, jumpTo } from './jump.ts';
 import type { Panel } from './outline.ts';
 import { createResolutionHistory } from './resolution-history.ts';
@@ -27,6 +28,40 @@ export function mayResolveBrackets(account: Account): boolean {
 export function bracketKindLabel(bracket: BracketInfo): string {
   if (bracket.kind === 'inline') return bracket.markKind === 'delete' ? 'deletion' : 'text';
   return bracket.kind;
+}
+
+/**
+ * `brackets` with each inline alternatives group ("[spam] [unsolicited messages]", bracket marks
+ * sharing a `group`) as one entry of kind `alternatives`, whose id is the group's and whose
+ * options are the member brackets, in reading order: the chair chooses one of them.
+ */
+export function groupInlineAlternatives(brackets: BracketInfo[]): BracketInfo[] {
+  const groups = new Map<string, BracketInfo[]>();
+  for (const b of brackets) if (b.kind === 'inline' && b.group) groups.set(b.group, [...(groups.get(b.group) ?? []), b]);
+  const out: BracketInfo[] = [];
+  const placed = new Set<string>();
+  for (const b of brackets) {
+    const group = b.kind === 'inline' ? b.group : null;
+    const members = group ? groups.get(group)! : null;
+    if (!group || !members || members.length < 2) { out.push(b); continue; }
+    if (placed.has(group)) continue;
+    placed.add(group);
+    out.push({
+      ...members[0], id: group, kind: 'alternatives',
+      text: members.map((m) => `[${m.text}]`).join(' '),
+      sponsors: [...new Set(members.flatMap((m) => m.sponsors))],
+      to: Math.max(...members.map((m) => m.to)),
+      options: members.map((m, index) => ({ id: m.id, label: `Option ${index + 1}`, text: m.text, sponsors: m.sponsors })),
+    });
+  }
+  return out;
+}
+
+/** The plain sentence for a resolution the server did not take. */
+function resolutionFailure(error: unknown): string {
+  if (error instanceof ApiError && error.status === 403) return 'Only the chair can resolve brackets.';
+  if (error instanceof ApiError && error.status < 500) return 'That bracket changed meanwhile and could not be resolved; the list shows it as it is now.';
+  return 'The server could not record the resolution; please try again.';
 }
 
 /** Comments (threads and replies) anchored to each bracket of `brackets`, by bracket id. */
@@ -94,6 +129,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   let lastCount = -1;
   let brackets: BracketInfo[] = [];
   let comments = new Map<string, number>();
+  let origins: ReturnType<typeof proposalOrigins> = Promise.resolve(new Map());
 
   const run = async (label: string, path: string, body: unknown, done: string) => {
     status.textContent = `Resolving ${label}…`;
@@ -101,14 +137,16 @@ export function createBracketsPanel(view: EditorView, account: Account, document
       await post(path, body);
       status.textContent = done;
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = resolutionFailure(error);
     }
     await history.refresh();
   };
 
-  const resolve = (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) =>
-    run(bracket.id, `${base}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action },
-      `Resolved: ${action}${optionId ? ` ${optionId}` : ''}.`);
+  const resolve = (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) => {
+    const option = bracket.options?.find((o) => o.id === optionId);
+    const done = action === 'choose' ? `Chosen: ${option?.label ?? 'the option'}.` : action === 'keep' ? 'Kept the text.' : 'Dropped.';
+    return run(`[${bracket.text.slice(0, 40)}]`, `${base}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action }, done);
+  };
 
   const resolveArticle = (articleId: string, number: string, action: 'keep' | 'drop', count: number) => {
     const question = action === 'keep'
@@ -128,7 +166,8 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   };
 
   const entry = (bracket: BracketInfo): HTMLElement => {
-    const box = el('article', `bracket-entry bracket-${bracket.kind}`);
+    const inlineGroup = bracket.kind === 'alternatives' && bracket.markKind !== undefined;
+    const box = el('article', `bracket-entry bracket-${bracket.kind}${inlineGroup ? ' bracket-inline-alternatives' : ''}`);
     box.dataset.bracket = bracket.id;
     const head = el('div', 'bracket-head');
     head.append(el('span', 'bracket-where', bracket.articleNumber ? `Art. ${bracket.articleNumber}` : '—'),
@@ -142,13 +181,19 @@ export function createBracketsPanel(view: EditorView, account: Account, document
       const current = listBrackets(view.state.doc).find((b) => b.id === bracket.id);
       if (current) jumpTo(view, current.from);
     });
-    box.append(head, text);
+    const proposed = el('div', 'bracket-proposed');
+    const firstOption = bracket.options?.[bracket.options.length - 1]?.id;
+    void origins.then((origins) => {
+      const origin = origins.get(bracket.id) ?? (firstOption ? origins.get(firstOption) : undefined);
+      if (origin) proposed.textContent = originWords(origin);
+    }).catch(() => {});
+    box.append(head, text, proposed);
     const actions = el('div', 'bracket-actions');
     if (bracket.options) {
       for (const option of bracket.options) {
         const line = el('div', 'bracket-option');
         line.append(el('strong', '', `${option.label}: `), el('span', '', option.text || '(delete the text)'), sponsorBadges(option.sponsors));
-        if (chair) line.append(action('Choose', 'choose', () => void resolve(bracket, 'choose', option.id)));
+        if (chair) line.append(action(`Choose ${option.label.toLowerCase()}`, 'choose', () => void resolve(bracket, 'choose', option.id)));
         box.append(line);
       }
     } else if (chair) {
@@ -204,11 +249,12 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     update(state: EditorState) {
       if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
-      brackets = listBrackets(state.doc);
+      brackets = groupInlineAlternatives(listBrackets(state.doc));
       comments = commentCounts(state.doc, brackets);
       const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${comments.get(b.id) ?? 0}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
       if (key === lastKey) return;
       lastKey = key;
+      origins = proposalOrigins(documentId, true).catch(() => new Map());
       if (brackets.length < lastCount) void history.refresh();
       lastCount = brackets.length;
       const articles = new Map<string, string>();

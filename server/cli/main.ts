@@ -4,9 +4,18 @@
  *
  *   user add --name N --delegation D --role R   create an account; the token is the last line
  *   user list                                   one account per line: id, role, delegation, name
+ *                                               (and `revoked` for a revoked account)
+ *   user revoke ACCOUNT_ID                      the account's token and sessions stop working; a
+ *                                               running server closes its live connections within ~1 s
+ *   user rotate ACCOUNT_ID                      a new token (the last line); the old one and every
+ *                                               session stop working
  *   doc list                                    one document per line: id, base, title
  *   doc import FILE [--title T] [--base KEY]    import ProseMirror JSON (.json) or a plain-text /
  *                                               Markdown treaty; prints the new document id
+ *   backup FILE                                 online copy of the database (the server may be
+ *                                               running), checked; FILE must not exist
+ *   restore FILE                                copy the backup FILE to the database path, which
+ *                                               must not exist yet (never overwrites a database)
  *
  * Exit status 0 on success, 1 on a runtime error, 2 on a usage error.
  */
@@ -17,13 +26,18 @@ import { parseArgs } from 'node:util';
 import { importTreaty } from '../../shared/import/index.ts';
 import { importProseMirrorDocument } from '../import-document.ts';
 import { openSqliteStore } from '../storage/sqlite-store.ts';
+import { backupDatabase, restoreDatabase } from './backup.ts';
 import { ROLES, type Role } from '../storage/types.ts';
 
 const USAGE = `usage: plenipo [--db FILE] <command>
   user add --name N --delegation D --role ${ROLES.join('|')}
   user list
+  user revoke ACCOUNT_ID
+  user rotate ACCOUNT_ID
   doc list
-  doc import FILE [--title T] [--base KEY]`;
+  doc import FILE [--title T] [--base KEY]
+  backup FILE
+  restore FILE`;
 
 /** A mistake in the command line (exit status 2). */
 class UsageError extends Error {}
@@ -45,12 +59,35 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return 2;
   }
   const { values, positionals } = parsed;
+  const single = positionals[0] === 'backup' || positionals[0] === 'restore';
   if (values.help || positionals.length < 2) {
     (values.help ? out : err)(USAGE);
     return values.help ? 0 : 2;
   }
-  const store = openSqliteStore(values.db ?? process.env.PLENIPO_DB ?? 'data/plenipo.db');
+  const dbPath = values.db ?? process.env.PLENIPO_DB ?? 'data/plenipo.db';
+  if (positionals[0] === 'restore') {
+    try {
+      const summary = restoreDatabase(positionals[1], dbPath);
+      out(`Restored ${positionals[1]} to ${dbPath}: ${summary.documents} documents, ${summary.updates} logged updates, ${summary.accounts} accounts`);
+      return 0;
+    } catch (error) {
+      err(`plenipo: ${(error as Error).message}`);
+      return 1;
+    }
+  }
+  let store;
   try {
+    store = openSqliteStore(dbPath);
+  } catch (error) {
+    err(`plenipo: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    if (single) {
+      const summary = await backupDatabase(store, positionals[1]);
+      out(`Backed up ${dbPath} to ${positionals[1]}: ${summary.documents} documents, ${summary.updates} logged updates, ${summary.accounts} accounts`);
+      return 0;
+    }
     const [noun, verb, ...rest] = positionals;
     const command = `${noun} ${verb}`;
     switch (command) {
@@ -64,8 +101,27 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         return 0;
       }
       case 'user list':
-        for (const account of await store.listAccounts()) out(`${account.id}\t${account.role}\t${account.delegation}\t${account.name}`);
+        for (const account of await store.listAccountDetails()) {
+          out(`${account.id}\t${account.role}\t${account.delegation}\t${account.name}${account.revoked ? '\trevoked' : ''}`);
+        }
         return 0;
+      case 'user revoke': {
+        const id = rest[0];
+        if (!id) throw new UsageError('user revoke needs an ACCOUNT_ID (see user list)');
+        const account = await store.getAccount(id);
+        if (!account || !(await store.revokeAccount(id))) throw new RangeError(`Unknown account ${JSON.stringify(id)} (see user list)`);
+        out(`Revoked account ${id}: ${account.name} (${account.delegation}). Its link and sessions no longer work; a running server closes its connections within a second.`);
+        return 0;
+      }
+      case 'user rotate': {
+        const id = rest[0];
+        if (!id) throw new UsageError('user rotate needs an ACCOUNT_ID (see user list)');
+        const token = await store.rotateToken(id);
+        if (!token) throw new RangeError(`Unknown account ${JSON.stringify(id)} (see user list)`);
+        out(`New token for account ${id}; the old one and every session of the account no longer work. Token (shown once):`);
+        out(token);
+        return 0;
+      }
       case 'doc list':
         for (const doc of await store.listDocuments()) out(`${doc.id}\t${doc.base ?? '-'}\t${doc.title}`);
         return 0;

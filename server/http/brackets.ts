@@ -1,6 +1,8 @@
 /**
  * Brackets and the chair's resolutions (mounted under /api):
- * - `GET /api/documents/:id/brackets` → `[{ id, kind, text, sponsors, article, options?, status }]`;
+ * - `GET /api/documents/:id/brackets` → `[{ id, kind, shape, text, sponsors, article, options?, status }]`,
+ *   the open proposals: `kind` insert, delete or alternatives (block alternatives and inline brackets
+ *   sharing a group, one entry with its `options`), `shape` inline, block or alternatives;
  * - `POST /api/documents/:id/brackets/:bracketId/resolve` `{ action: 'keep'|'drop'|'choose', optionId? }`
  *   → the resolution record (chairs only; 403 otherwise, 404 unknown bracket, 400 bad body);
  * - `POST /api/documents/:id/articles/:articleId/resolve` `{ action: 'keep'|'drop' }` → the records;
@@ -18,7 +20,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { listBrackets, plainText } from '../../shared/model/index.ts';
+import { listProposals, proposalKind, plainText } from '../../shared/model/index.ts';
 import { documentPage } from '../../shared/export/index.ts';
 import { mayResolve } from '../../shared/permissions/index.ts';
 import { RESOLUTION_ACTIONS, entriesOfDay, meetingSummaryHtml, type ResolutionAction } from '../../shared/resolution/index.ts';
@@ -55,12 +57,12 @@ function requireChair(c: Context<AppEnv>): void {
 export const bracketRoutes = new Hono<AppEnv>()
   .get('/documents/:id/brackets', async (c) => {
     const doc = await treatyOr404(c, c.req.param('id'));
-    return c.json(listBrackets(doc).map((b) => ({
-      id: b.id, kind: b.kind, text: b.text, sponsors: b.sponsors,
+    return c.json(listProposals(doc).map((b) => ({
+      id: b.id, kind: proposalKind(b), shape: b.kind, text: b.text, sponsors: b.sponsors,
       article: b.articleId ? { id: b.articleId, number: b.articleNumber } : null,
       ...(b.group ? { group: b.group } : {}),
       ...(b.markKind ? { markKind: b.markKind } : {}),
-      ...(b.options ? { options: b.options.map((o) => ({ id: o.id, label: o.label, text: o.text, sponsors: o.sponsors })) } : {}),
+      ...(b.options ? { options: b.options.map((o) => ({ id: o.id, label: o.label, text: o.text, sponsors: o.sponsors, ...(o.markKind ? { kind: o.markKind } : {}) })) } : {}),
       status: 'open',
     })));
   })

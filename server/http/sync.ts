@@ -28,6 +28,7 @@ export const syncRoutes = new Hono<AppEnv>().get(
     return {
       onOpen: (_event, ws) => {
         connection = rooms.connect(ws.raw as WebSocket, account, docId);
+        void c.var.store.touchAccount(account.id);
       },
       onMessage: (event) => {
         connection?.receive(event.data as ArrayBuffer | string);

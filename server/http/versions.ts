@@ -19,6 +19,7 @@ import type { DocumentRecord } from '../storage/types.ts';
 import { cutVersion, forkVersion, mayCutVersion, restoreVersion, summarizeVersion, versionOf } from '../versions/index.ts';
 import { freezeLive } from '../resolution/index.ts';
 import type { AppEnv } from './env.ts';
+import { MAX_TITLE_LENGTH, optionalString } from './fields.ts';
 
 /** Label checks and cuts of one document run one at a time, so that two cuts cannot share a label. */
 const labelLocks = new Map<string, Promise<unknown>>();
@@ -107,6 +108,6 @@ export const versionRoutes = new Hono<AppEnv>()
     const record = await documentOr404(c);
     const version = await versionOf(c.var.store, record.id, c.req.param('versionId'));
     const body = await jsonBody(c);
-    const created = await forkVersion(c.var.store, c.var.account, record, version, body.title as string | undefined);
+    const created = await forkVersion(c.var.store, c.var.account, record, version, optionalString(body, 'title', MAX_TITLE_LENGTH));
     return c.json(created, 201);
   });

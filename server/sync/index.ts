@@ -10,7 +10,7 @@ export type { UpdateGuard, UpdateGuardContext, UpdateGuardResult } from './updat
 export { serverOrigin, originAccountId } from './origins.ts';
 export type { TransactionOrigin } from './origins.ts';
 export { checkUpdate, markNameOfKey, PROSEMIRROR_ROOT } from './update-check.ts';
-export type { UpdateCheck } from './update-check.ts';
+export type { UpdateCheck, DecodedUpdate } from './update-check.ts';
 export { awarenessUser, delegationColor } from './identity.ts';
 export type { AwarenessUser } from './identity.ts';
 export {

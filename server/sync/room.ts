@@ -1,26 +1,29 @@
 /**
  * A live document: one Y.Doc and its awareness, shared by the connections editing it, and the
- * owners of its Yjs client ids. Every change goes through `submit`, which binds the update's
- * client ids to its author (the server's changes to `SERVER_OWNER`) and queues it; the queue is
- * flushed once per event-loop turn: the whole batch — one log row per update, with its author,
- * and the new client-id bindings — is appended in one transaction, then each update is applied to
- * the Y.Doc with its typed origin, and what they changed is merged into ONE Update message sent to
- * every connection (sender included — the echo is the durable acknowledgement). The message is
- * encoded once per batch, whatever the number of connections.
+ * owners of its Yjs client ids. A client's update is decided against the room's accepted state
+ * (`accepted-state.ts`: the live document plus every update accepted before it, in order) and, if
+ * accepted, applied to that state at once; then its client ids are bound to its author (the
+ * server's changes to `SERVER_OWNER`) and it is queued. The queue is flushed once per event-loop
+ * turn: the whole batch — one log row per update, with its author, and the new client-id
+ * bindings — is appended in one transaction, then each update is applied to the live Y.Doc with
+ * its typed origin, and what they changed is merged into ONE Update message sent to every
+ * connection (sender included — the echo is the durable acknowledgement). Nothing is broadcast or
+ * answered from the live document before it is in the log.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import type { Schema } from 'prosemirror-model';
-import { ClientIdRegistry } from '../../shared/permissions/index.ts';
+import { ClientIdRegistry, integrationProblem, writtenClients } from '../../shared/permissions/index.ts';
 import { SERVER_OWNER, type ClientOwner, type DocumentStore } from '../storage/types.ts';
+import { AcceptedState } from './accepted-state.ts';
 import { CloseCodes, closeWith } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import { awarenessUser } from './identity.ts';
 import { filterPresence } from './presence-filter.ts';
 import { originAccountId, type TransactionOrigin } from './origins.ts';
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.ts';
-import { checkUpdate } from './update-check.ts';
+import { checkUpdate, type DecodedUpdate } from './update-check.ts';
 import type { UpdateGuard } from './update-guard.ts';
 
 /** Settings a room needs from the server. */
@@ -59,6 +62,10 @@ export class Room {
   onIdle: (() => void) | null = null;
   /** Updates applied during the current batch, broadcast together at its end; null outside a batch. */
   private outgoing: Uint8Array[] | null = null;
+  /** The batch being written to the log (accepted, not yet in `doc`). */
+  private inFlight: Pending[] = [];
+  /** The state updates are decided against: `doc` plus `inFlight` and `queue`, in order. */
+  readonly accepted: AcceptedState;
   /** The live connection that set each presence client id. */
   private readonly presenceHolders = new Map<number, Connection>();
 
@@ -73,6 +80,7 @@ export class Room {
   ) {
     this.appliedSeq = seq;
     this.checkpointSeq = checkpointSeq;
+    this.accepted = new AcceptedState(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: TransactionOrigin) => {
@@ -142,24 +150,68 @@ export class Room {
     connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)));
   }
 
-  /** The update pipeline for a client's update: check → guard → queue for log, apply and broadcast. */
+  /**
+   * The update pipeline for a client's update: check at the door → integrable into the accepted
+   * state → client ids → guard → applied to the accepted state → (if it changed anything) queued
+   * for the log, the live doc and the broadcast. A refusal is reported to the sender alone.
+   */
   receiveUpdate(connection: Connection, update: Uint8Array): void {
     const check = checkUpdate(update, this.settings.schema);
     if (!check.ok) {
-      connection.close(closeWith(CloseCodes.InvalidContent, check.reason));
+      if (check.close) connection.close(closeWith(CloseCodes.InvalidContent, check.reason));
+      else this.refuse(connection, CloseCodes.InvalidContent.code, `${CloseCodes.InvalidContent.reason}: ${check.reason}`);
       return;
     }
     if (check.empty) return;
-    const verdict = this.settings.guard(update, { account: connection.account, doc: this.doc, clientIds: connection.clientIds, owners: this.owners });
-    if (!verdict.ok) {
-      connection.refusedUpdates += 1;
-      connection.send(permissionDeniedMessage(`${verdict.code} ${verdict.reason}`));
-      return;
+    const refusal = this.accept(connection, update, check.decoded);
+    if (refusal) this.refuse(connection, refusal.code, refusal.reason);
+  }
+
+  /** Decide and apply a checked client update; returns the refusal, or null once it is accepted (and queued if it changed anything). */
+  private accept(connection: Connection, update: Uint8Array, decoded: DecodedUpdate): { code: number; reason: string } | null {
+    const { account } = connection;
+    const state = this.accepted.doc;
+    const integration = integrationProblem(decoded, state);
+    if (integration) return { code: CloseCodes.InvalidContent.code, reason: `${CloseCodes.InvalidContent.reason}: ${integration}` };
+    const written = writtenClients(decoded.structs, (client) => Y.getState(state.store, client));
+    const taken = this.owners.refusal(written, account.id, (client) => this.announcer(client, connection));
+    if (taken) return { code: CloseCodes.Forbidden.code, reason: taken };
+    const verdict = this.settings.guard(update, { account, doc: state, clientIds: connection.clientIds, owners: this.owners, decoded });
+    if (!verdict.ok) return verdict;
+    const applied = this.accepted.apply(update, this.doc, () => this.unwritten());
+    if (!applied.ok) return { code: CloseCodes.InvalidContent.code, reason: `${CloseCodes.InvalidContent.reason}: ${applied.reason}` };
+    // An update that changes nothing is not stored (nor broadcast).
+    if (!applied.changed) return null;
+    if (verdict.changes === false) {
+      // The guard let it through unchecked as a no-op; it was not one.
+      this.accepted.rebuild(this.doc, this.unwritten());
+      return { code: CloseCodes.Forbidden.code, reason: 'the update changes the document in a way the guard did not check' };
     }
-    for (const client of check.clients) connection.clientIds.add(client);
-    this.submit(update, { kind: 'connection', connectionId: connection.id, account: connection.account }, check.clients).catch(() => {
+    for (const client of written.writers) connection.clientIds.add(client);
+    const bound = this.owners.bind(written.writers, account.id).map((clientId) => ({ clientId, accountId: account.id }));
+    this.enqueue(update, { kind: 'connection', connectionId: connection.id, account }, bound).catch(() => {
       connection.close(CloseCodes.InternalError);
     });
+    return null;
+  }
+
+  /** Tell `connection` its update was refused; its connection stays open. */
+  private refuse(connection: Connection, code: number, reason: string): void {
+    connection.refusedUpdates += 1;
+    connection.send(permissionDeniedMessage(`${code} ${reason}`));
+  }
+
+  /** The account of another connection announcing `clientId` in awareness, or null. */
+  private announcer(clientId: number, connection: Connection): string | null {
+    for (const other of this.connections) {
+      if (other !== connection && other.awarenessIds.has(clientId)) return other.account.id;
+    }
+    return null;
+  }
+
+  /** The accepted updates not yet applied to the live doc, in order. */
+  private unwritten(): Uint8Array[] {
+    return [...this.inFlight, ...this.queue].map((pending) => pending.update);
   }
 
   /**
@@ -231,14 +283,23 @@ export class Room {
   }
 
   /**
-   * Bind the update's unowned client ids (`clients`, default: every client id with structs in
-   * it) to its author — the connection's account, or `SERVER_OWNER` for a server change — and
-   * queue it for the log, then the doc and the broadcast. Resolves once it is stored and applied;
-   * rejects if the store failed (nothing is then applied, and the bindings are released).
+   * Submit a change made on the server's behalf (trusted: no guard): apply it to the accepted
+   * state, bind its unowned client ids (`clients`, default: every client id with structs in it)
+   * to `SERVER_OWNER` (or the connection's account for a connection origin) and queue it for the
+   * log, then the doc and the broadcast. Resolves once it is stored and applied; rejects if it
+   * cannot be integrated at once or the store failed (nothing is then applied, and the bindings
+   * are released).
    */
   submit(update: Uint8Array, origin: TransactionOrigin, clients?: Iterable<number>): Promise<void> {
+    const applied = this.accepted.apply(update, this.doc, () => this.unwritten());
+    if (!applied.ok) return Promise.reject(new RangeError(`Server change to ${this.id} refused: ${applied.reason}`));
     const owner = origin.kind === 'connection' ? origin.account.id : SERVER_OWNER;
     const bound = this.owners.bind(clients ?? Y.parseUpdateMeta(update).from.keys(), owner).map((clientId) => ({ clientId, accountId: owner }));
+    return this.enqueue(update, origin, bound);
+  }
+
+  /** Queue an update already applied to the accepted state; resolves once it is stored and applied to the live doc. */
+  private enqueue(update: Uint8Array, origin: TransactionOrigin, bound: ClientOwner[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ update, origin, bound, resolve, reject });
       if (this.flushing === null) this.flushing = new Promise((done) => setImmediate(done)).then(() => this.flush());
@@ -254,6 +315,7 @@ export class Room {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0);
+        this.inFlight = batch;
         let seq: number;
         try {
           seq = await this.settings.store.append(
@@ -262,8 +324,13 @@ export class Room {
             batch.flatMap((pending) => pending.bound),
           );
         } catch (error) {
+          // The updates accepted after the failed batch were decided on a state that will not
+          // exist: refuse them too and go back to what is stored.
+          const dropped = [...batch, ...this.queue.splice(0)];
           this.settings.log(`plenipo: storing ${batch.length} update(s) of ${this.id} failed: ${(error as Error).message}`);
-          for (const pending of batch) {
+          this.inFlight = [];
+          this.accepted.rebuild(this.doc, []);
+          for (const pending of dropped) {
             this.owners.unbind(pending.bound.map((b) => b.clientId));
             pending.reject(error);
           }
@@ -279,6 +346,7 @@ export class Room {
             pending.reject(error);
           }
         }
+        this.inFlight = [];
         const outgoing = this.outgoing;
         this.outgoing = null;
         if (outgoing.length > 0) this.broadcast(updateMessage(outgoing.length === 1 ? outgoing[0] : Y.mergeUpdates(outgoing)));
@@ -322,6 +390,7 @@ export class Room {
 
   /** Release the Y.Doc and awareness. */
   destroy(): void {
+    this.accepted.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -29,6 +29,29 @@ export interface ResolutionRecord {
   details?: ResolutionDescription | null;
 }
 
+/** An account as `GET /api/accounts` lists it (secretariat and chair). Times are epoch ms. */
+export interface AccountSummary {
+  id: string;
+  name: string;
+  delegation: string;
+  role: 'delegate' | 'chair' | 'secretariat' | 'observer';
+  /** Last sign-in or sync connection; null when the account was never used. */
+  lastActiveAt: number | null;
+  /** True once revoked: its link and sessions no longer work. */
+  revoked: boolean;
+  /** When its invitation link stops working; null for a link that does not expire. */
+  invitationExpiresAt: number | null;
+}
+
+/** The answer of `POST /api/accounts`: the new account and its invitation link (shown once). */
+export interface CreatedInvitation {
+  account: AccountSummary;
+  /** `https://host/login?token=...`: the link to send to the delegation. */
+  inviteUrl: string;
+  /** When the link stops working (epoch ms). */
+  expiresAt: number;
+}
+
 /** The decision of a resolution: kept, dropped, an option chosen, an article's status set, a resolution undone. */
 export type ResolutionDecision = 'kept' | 'dropped' | 'chose' | 'status' | 'undone';
 

@@ -5,7 +5,7 @@
  * so that a renumbered or moved article is paired with its old self instead of showing as one
  * removed and one added. Provisions pair by identical text, then label, then similarity.
  */
-import type { ArticleUnit, Provision } from './units.ts';
+import type { ArticleUnit, PartUnit, Provision } from './units.ts';
 import { jaccard, shingles, similarPairs, longestIncreasing, words } from './similarity.ts';
 
 /** How an article pair was found. */
@@ -25,10 +25,12 @@ export interface MergedStep {
   to: number | null;
   /** True when the pair is out of order relative to the other pairs. */
   moved: boolean;
+  /** True for the step marking where a moved pair stood in the older sequence. */
+  movedFrom?: boolean;
 }
 
 /** Thresholds of the alignment, exposed for tests and tuning. */
-export const ALIGN_THRESHOLDS = { articleSimilarity: 0.5, articleSameNumber: 0.2, provisionSameLabel: 0.3, provisionSimilarity: 0.4 };
+export const ALIGN_THRESHOLDS = { articleSimilarity: 0.5, articleSameNumber: 0.2, provisionSameLabel: 0.3, provisionSimilarity: 0.4, divisionSameNumber: 0.2, textSimilarity: 0.3 };
 
 const headingKey = (heading: string) => words(heading).join(' ');
 
@@ -42,23 +44,24 @@ function lazyList<T>(n: number, make: (i: number) => T): (i: number) => T {
   return (i) => (cache[i] ??= make(i));
 }
 
-/** Pair items with equal keys, in order, when a key occurs on both sides. */
+/** Pair items with equal keys, in order, when a key occurs on both sides (linear: one map, one cursor per key). */
 function pairByKey(fromFree: number[], toFree: number[], fromKey: (i: number) => string | null, toKey: (j: number) => string | null, unique: boolean, add: (i: number, j: number) => void) {
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<string, { list: number[]; next: number }>();
   for (const j of toFree) {
     const k = toKey(j);
     if (k == null) continue;
-    byKey.set(k, [...(byKey.get(k) ?? []), j]);
+    const entry = byKey.get(k);
+    if (entry) entry.list.push(j); else byKey.set(k, { list: [j], next: 0 });
   }
   const fromCount = new Map<string, number>();
   if (unique) for (const i of fromFree) { const k = fromKey(i); if (k != null) fromCount.set(k, (fromCount.get(k) ?? 0) + 1); }
   for (const i of fromFree) {
     const k = fromKey(i);
     if (k == null) continue;
-    const list = byKey.get(k);
-    if (!list || list.length === 0) continue;
-    if (unique && (list.length > 1 || fromCount.get(k)! > 1)) continue;
-    add(i, list.shift()!);
+    const entry = byKey.get(k);
+    if (!entry || entry.next >= entry.list.length) continue;
+    if (unique && (entry.list.length > 1 || fromCount.get(k)! > 1)) continue;
+    add(i, entry.list[entry.next++]);
   }
 }
 
@@ -106,7 +109,12 @@ export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPa
   return matcher.pairs.sort((a, b) => a.to - b.to);
 }
 
-/** Align the provisions of two aligned articles (or parts). */
+/**
+ * Align the provisions of two aligned articles (or parts): identical text first (by hash), then
+ * the same label when the words overlap, then content similarity found through an inverted index of
+ * words (near-linear: words shared by many provisions are not indexed), then the same label.
+ * Never scores all pairs, so an article of thousands of provisions stays fast.
+ */
 export function alignProvisions(from: Provision[], to: Provision[]): AlignedPair[] {
   const matcher = new Matcher(from.length, to.length);
   const fromWords = lazyList(from.length, (i) => wordSet(from[i].text));
@@ -118,39 +126,107 @@ export function alignProvisions(from: Provision[], to: Provision[]): AlignedPair
     const s = score(i, j);
     if (s >= ALIGN_THRESHOLDS.provisionSameLabel) matcher.add(i, j, 'number', s);
   });
-  const candidates: AlignedPair[] = [];
-  for (const i of matcher.freeFrom()) for (const j of matcher.freeTo()) {
-    const s = score(i, j);
-    if (s >= ALIGN_THRESHOLDS.provisionSimilarity) candidates.push({ from: i, to: j, rule: 'similarity', similarity: s });
+  const freeFrom = matcher.freeFrom();
+  const freeTo = matcher.freeTo();
+  if (freeFrom.length && freeTo.length) {
+    const fromSets: Set<string>[] = [];
+    const toSets: Set<string>[] = [];
+    for (const i of freeFrom) fromSets[i] = fromWords(i);
+    for (const j of freeTo) toSets[j] = toWords(j);
+    for (const c of similarPairs(fromSets, toSets, freeFrom, freeTo, ALIGN_THRESHOLDS.provisionSimilarity)) matcher.add(c.from, c.to, 'similarity', c.score);
   }
-  candidates.sort((a, b) => b.similarity - a.similarity || a.from - b.from);
-  for (const c of candidates) matcher.add(c.from, c.to, c.rule, c.similarity);
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].label, (j) => to[j].label, false, (i, j) => matcher.add(i, j, 'number', score(i, j)));
   return matcher.pairs.sort((a, b) => a.to - b.to);
 }
 
 /**
- * Merge two aligned sequences into one reading order: the newer text's order, with each removed
- * unit placed right after the unit that preceded it in the older text. Pairs outside the longest
- * in-order run are flagged as moved.
+ * Align the non-article units of two texts: the title, preamble and closing with their
+ * counterparts; division headings by kind, number and heading, then kind and heading, then kind and
+ * number when the headings share words; text outside articles by identical text, then similarity.
  */
-export function mergeOrder(n: number, m: number, pairs: AlignedPair[]): MergedStep[] {
+export function alignParts(from: PartUnit[], to: PartUnit[]): AlignedPair[] {
+  const matcher = new Matcher(from.length, to.length);
+  const words = (p: PartUnit) => wordSet(p.text);
+  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(words(from[i]), words(to[j])));
+  const single = (p: PartUnit) => (p.kind === 'title' || p.kind === 'preamble' || p.kind === 'closing' ? p.kind : null);
+  const division = (p: PartUnit, withLabel: boolean, withHeading: boolean) =>
+    (p.kind === 'division' ? `${p.division}|${withLabel ? p.label : ''}|${withHeading ? headingKey(p.heading) : ''}` : null);
+  const text = (p: PartUnit) => (p.kind === 'text' ? p.text : null);
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => single(from[i]), (j) => single(to[j]), false, (i, j) => matcher.add(i, j, 'number', score(i, j)));
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => division(from[i], true, true), (j) => division(to[j], true, true), false, (i, j) => matcher.add(i, j, 'number-heading', score(i, j)));
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => division(from[i], false, true), (j) => division(to[j], false, true), true, (i, j) => matcher.add(i, j, 'heading', score(i, j)));
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => division(from[i], true, false), (j) => division(to[j], true, false), false, (i, j) => {
+    if (jaccard(wordSet(from[i].heading), wordSet(to[j].heading)) >= ALIGN_THRESHOLDS.divisionSameNumber) matcher.add(i, j, 'number', score(i, j));
+  });
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => text(from[i]), (j) => text(to[j]), false, (i, j) => matcher.add(i, j, 'text', 1));
+  const freeFrom = matcher.freeFrom().filter((i) => from[i].kind === 'text');
+  const freeTo = matcher.freeTo().filter((j) => to[j].kind === 'text');
+  if (freeFrom.length && freeTo.length) {
+    const fromSets: Set<string>[] = [];
+    const toSets: Set<string>[] = [];
+    for (const i of freeFrom) fromSets[i] = words(from[i]);
+    for (const j of freeTo) toSets[j] = words(to[j]);
+    for (const c of similarPairs(fromSets, toSets, freeFrom, freeTo, ALIGN_THRESHOLDS.textSimilarity)) matcher.add(c.from, c.to, 'similarity', c.score);
+  }
+  return matcher.pairs.sort((a, b) => a.to - b.to);
+}
+
+/**
+ * Merge two aligned sequences into one reading order: the newer text's order, with each removed
+ * unit placed right after the unit that preceded it in the older text (before what was added there). Pairs outside the heaviest
+ * in-order run (`weight`, default 1 per pair) moved: they appear at their new place and, as a
+ * `movedFrom` step, at their old one, so that the steps read in order give each side in order.
+ */
+export function mergeOrder(n: number, m: number, pairs: AlignedPair[], weight: (pair: AlignedPair) => number = () => 1): MergedStep[] {
   const sorted = [...pairs].sort((a, b) => a.to - b.to);
-  const inOrder = longestIncreasing(sorted.map((p) => p.from));
-  const movedFrom = new Set(sorted.filter((_, k) => !inOrder.has(k)).map((p) => p.from));
+  const inOrder = heaviestIncreasing(sorted.map((p) => p.from), sorted.map(weight));
+  const movedFrom = new Map(sorted.filter((_, k) => !inOrder.has(k)).map((p) => [p.from, p.to]));
   const toFrom = new Map(sorted.map((p) => [p.to, p.from]));
   const matchedFrom = new Set(sorted.map((p) => p.from));
   const steps: MergedStep[] = [];
   let nextFrom = 0;
   const flushRemovedBefore = (limit: number) => {
-    for (; nextFrom < limit; nextFrom++) if (!matchedFrom.has(nextFrom)) steps.push({ from: nextFrom, to: null, moved: false });
+    for (; nextFrom < limit; nextFrom++) {
+      if (!matchedFrom.has(nextFrom)) steps.push({ from: nextFrom, to: null, moved: false });
+      else if (movedFrom.has(nextFrom)) steps.push({ from: nextFrom, to: movedFrom.get(nextFrom)!, moved: true, movedFrom: true });
+    }
   };
+  // Removals come before additions at the same place: an added unit first flushes what the older
+  // text had before the next pair that stays in order.
+  const nextAnchor = new Array<number>(m + 1).fill(n);
+  for (let j = m - 1; j >= 0; j--) {
+    const i = toFrom.get(j);
+    nextAnchor[j] = i !== undefined && !movedFrom.has(i) ? i : nextAnchor[j + 1];
+  }
   for (let j = 0; j < m; j++) {
     const i = toFrom.get(j);
-    if (i === undefined) { steps.push({ from: null, to: j, moved: false }); continue; }
+    if (i === undefined) { flushRemovedBefore(nextAnchor[j]); steps.push({ from: null, to: j, moved: false }); continue; }
     if (!movedFrom.has(i)) flushRemovedBefore(i + 1);
     steps.push({ from: i, to: j, moved: movedFrom.has(i) });
   }
   flushRemovedBefore(n);
   return steps;
+}
+
+/** Indices of a strictly increasing subsequence of `sequence` of largest total `weights`. O(n log n). */
+export function heaviestIncreasing(sequence: number[], weights: number[]): Set<number> {
+  if (weights.every((w) => w === 1)) return longestIncreasing(sequence);
+  const size = Math.max(0, ...sequence) + 2;
+  const tree = new Float64Array(size + 1); // Fenwick tree of best (weight) ending at value <= v
+  const treeAt = new Int32Array(size + 1).fill(-1);
+  const best = new Float64Array(sequence.length);
+  const previous = new Int32Array(sequence.length).fill(-1);
+  const query = (v: number): [number, number] => { let w = 0; let at = -1; for (let x = v; x > 0; x -= x & -x) if (tree[x] > w || (tree[x] === w && treeAt[x] > at)) { w = tree[x]; at = treeAt[x]; } return [w, at]; };
+  const update = (v: number, w: number, at: number) => { for (let x = v; x <= size; x += x & -x) if (w > tree[x]) { tree[x] = w; treeAt[x] = at; } };
+  let top = -1;
+  for (let i = 0; i < sequence.length; i++) {
+    const [w, at] = query(sequence[i]); // values strictly below sequence[i] (+1 shift)
+    best[i] = w + weights[i];
+    previous[i] = at;
+    update(sequence[i] + 1, best[i], i);
+    if (top < 0 || best[i] >= best[top]) top = i; // ties: the later end, as longestIncreasing
+  }
+  const keep = new Set<number>();
+  for (let k = top; k >= 0; k = previous[k]) keep.add(k);
+  return keep;
 }

@@ -9,6 +9,7 @@ export { resolveBracket, resolveBracketInTransform, resolveBracketCommand, RESOL
 export type { ResolutionAction } from './resolve.ts';
 export { resolveAllInArticle, resolveAllInArticleInTransform, resolveAllInArticleCommand, findArticle, bracketsInArticle } from './bulk.ts';
 export type { BulkResolution } from './bulk.ts';
+export { setArticleStatusInTransform, isArticleStatus, articleStatuses } from './article-status.ts';
 export { describeResolution, decisionOf } from './describe.ts';
 export { decisionSentence, articleCaption, contextLine, whoAndWhen, entriesOfDay, meetingSummaryHtml, STATUS_WORDS } from './summary.ts';
 export type { SummaryHeader } from './summary.ts';
