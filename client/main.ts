@@ -1,7 +1,8 @@
 /**
  * Plenipo in the browser: who am I (`/api/me`, signed in by the cookie that `/login?token=` sets),
  * then the document list (`#/`), one document (`#/doc/<id>`) or its projection for the room's
- * screen (`#/doc/<id>/projection`, or `?view=projection`).
+ * screen (`#/doc/<id>/projection`, or `?view=projection`) or its negotiation dashboard
+ * (`#/doc/<id>/dashboard`).
  */
 import './styles/screen.css';
 import './styles/print.css';
@@ -11,16 +12,17 @@ import { renderDocuments } from './pages/documents.ts';
 import { renderDocument } from './pages/document.ts';
 import { withRecovery } from './editor/recovery.ts';
 import { renderProjection } from './session/index.ts';
+import { renderDashboard } from './pages/dashboard.ts';
 
 const root = document.getElementById('app')!;
 let open: { destroy(): void } | null = null;
 
-/** The document of the hash (`#/doc/<id>`, `#/doc/<id>/projection`) and whether to project it (also `?view=projection`). */
-function documentOfHash(): { id: string; projection: boolean } | null {
-  const match = /^#\/doc\/([^/?]+)(\/projection)?/.exec(window.location.hash);
+/** The document of the hash and its view: `#/doc/<id>` (the editor), `#/doc/<id>/projection` (also `?view=projection`), `#/doc/<id>/dashboard`. */
+function documentOfHash(): { id: string; view: 'editor' | 'projection' | 'dashboard' } | null {
+  const match = /^#\/doc\/([^/?]+)(?:\/(projection|dashboard))?/.exec(window.location.hash);
   if (!match) return null;
-  const projection = !!match[2] || new URLSearchParams(window.location.search).get('view') === 'projection';
-  return { id: decodeURIComponent(match[1]), projection };
+  const view = match[2] === 'projection' || new URLSearchParams(window.location.search).get('view') === 'projection' ? 'projection' : match[2] === 'dashboard' ? 'dashboard' : 'editor';
+  return { id: decodeURIComponent(match[1]), view };
 }
 
 let routing = 0;
@@ -33,8 +35,10 @@ async function route(account: Account): Promise<void> {
   open = null;
   const target = documentOfHash();
   const summary = target ? documents.find((d) => d.id === target.id) : undefined;
-  if (summary && target?.projection) {
+  if (summary && target?.view === 'projection') {
     open = renderProjection(root, account, summary);
+  } else if (summary && target?.view === 'dashboard') {
+    open = renderDashboard(root, account, summary);
   } else if (summary) {
     // A refused edit reopens the document on the shared text (editor/recovery.ts).
     open = withRecovery(() => renderDocument(root, account, summary));

@@ -59,7 +59,9 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   const workspace = el('main', 'workspace');
   const toggles = panelToggles(workspace);
   const followSlot = el('div', 'follow-slot');
-  topbar.append(home, toggles.outline, title, followSlot, pill.element, presence.element, toggles.side, me);
+  const dashboard = el('a', 'button-link dashboard-link', 'Dashboard');
+  dashboard.href = `#/doc/${encodeURIComponent(summary.id)}/dashboard`;
+  topbar.append(home, toggles.outline, title, followSlot, pill.element, presence.element, dashboard, toggles.side, me);
 
   const banner = editable ? null : el('div', 'banner observer-banner', 'Observer — read-only view. You can read, follow the discussion and print, but not change the text.');
   const refusal = createRefusalBanner(session.monitor);

@@ -2,6 +2,9 @@
  * Documents and the signed-in account (mounted under /api, behind `requireAccount`):
  * `GET /api/me` → Account; `GET /api/documents` → DocumentRecord[];
  * `GET /api/documents/:id` → DocumentRecord & { doc } (ProseMirror JSON of the current state);
+ * `GET /api/documents/:id/dashboard` → `{ articles, totals, versions }`: per article its status,
+ * open brackets, options and open comments, the totals of the live text, and the totals of every
+ * version (oldest first, the live text last as `{ id: 'current' }`) for the chart;
  * `POST /api/documents/:id/renumber` → 200 `{ changed, articles: [{ from, to }] }`: the final
  * sequential numbering, cross-references following, as one server edit (secretariat and chair;
  * others 403).
@@ -10,7 +13,9 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { PROSEMIRROR_ROOT } from '../sync/update-check.ts';
-import { renumberLive } from '../resolution/index.ts';
+import { renumberLive, currentTreaty } from '../resolution/index.ts';
+import { versionProgress } from '../versions/progress.ts';
+import { textProgress } from '../../shared/model/index.ts';
 import { mayCutVersion } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
 
@@ -28,6 +33,14 @@ export const documentRoutes = new Hono<AppEnv>()
     } finally {
       ydoc.destroy();
     }
+  })
+  .get('/documents/:id/dashboard', async (c) => {
+    const id = c.req.param('id');
+    if (!(await c.var.store.getDocument(id))) throw new HTTPException(404, { message: `Unknown document ${JSON.stringify(id)}` });
+    const live = textProgress(await currentTreaty(c.var.rooms, id));
+    const versions = (await c.var.store.listVersions(id)).map((v) => ({ id: v.id, label: v.label, createdAt: v.createdAt, ...versionProgress(v) }));
+    const { brackets, options, comments } = live.totals;
+    return c.json({ ...live, versions: [...versions, { id: 'current', label: 'Now', createdAt: Date.now(), brackets, options, comments }] });
   })
   .post('/documents/:id/renumber', async (c) => {
     const account = c.var.account;
