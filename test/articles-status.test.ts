@@ -1,6 +1,6 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { whenDoc } from './server-helpers.ts';
-import { startBracketServer, treatyOf, join, requestAs } from './helpers/bracket-server.ts';
+import { startBracketServer, treatyOf, join, requestAs, definitionsText } from './helpers/bracket-server.ts';
 import type { Node } from 'prosemirror-model';
 
 let test: Awaited<ReturnType<typeof startBracketServer>>;
@@ -53,6 +53,24 @@ describe('the article status API', () => {
     const [, reopened] = await (await api('fr', '/resolutions')).json();
     expect((await api('chair', `/resolutions/${reopened.id}/undo`, {})).status).toBe(200);
     await whenDoc(fr.doc, () => statusOf(treatyOf(fr.doc), 'a2') === 'agreed');
+  });
+
+  it('refuses a delegate\'s proposal in an agreed article on a live connection, and takes it once reopened', async () => {
+    test = await startBracketServer();
+    const fr = await join(test, 'fr');
+    const ke = await join(test, 'ke');
+    await api('chair', '/articles/a1/status', { status: 'agreed' });
+    await whenDoc(ke.doc, () => statusOf(treatyOf(ke.doc), 'a1') === 'agreed');
+    const refused = test.nextDecision('refused');
+    definitionsText(ke.doc).insert(0, 'grave ', { 'bracket--KEagreed': { id: 'ke1', sponsors: ['KE'], kind: 'insert' } });
+    expect((await refused).reason).toMatch(/agreed article a1 would change/);
+    await api('chair', '/articles/a1/status', { status: 'open' });
+    await whenDoc(fr.doc, () => statusOf(treatyOf(fr.doc), 'a1') === 'open');
+    expect(treatyOf(fr.doc).textContent).not.toContain('grave');
+    const ke2 = await join(test, 'ke');
+    definitionsText(ke2.doc).insert(0, 'prompt ', { 'bracket--KEopen01': { id: 'ke2', sponsors: ['KE'], kind: 'insert' } });
+    await whenDoc(fr.doc, () => treatyOf(fr.doc).textContent.includes('prompt'));
+    expect(treatyOf(fr.doc).textContent).not.toContain('grave');
   });
 
   it('answers 200 without a record when the article already has that status', async () => {
