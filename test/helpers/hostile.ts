@@ -144,8 +144,9 @@ export function othersRecord(doc: Node, delegation: string): Map<string, RecordE
   const add = (id: string, entry: string) => record.set(id, (record.get(id) ?? '') + entry);
   const others = (value: unknown): string[] => (Array.isArray(value) ? value.map(String).filter((s) => s !== delegation) : []);
   const walk = (node: Node, path: string): void => {
-    node.forEach((child, _offset, index) => {
-      const where = `${path}/${child.type.name}#${child.attrs.id ?? index}`;
+    node.forEach((child) => {
+      // Blocks are named by id; an id-less block by its type only (a proposed block before it may shift its index).
+      const where = `${path}/${child.type.name}${child.attrs.id ? `#${child.attrs.id}` : ''}`;
       if (child.type.name === 'comment') {
         if (child.attrs.delegation !== delegation) add(`comment:${child.attrs.id}`, `${JSON.stringify(child.attrs)}|${child.textContent}|${where}`);
         return;
