@@ -6,12 +6,12 @@
  * `docx` Word with tracked changes (author: the `to` version's author, else "Plenipo"; date: the
  * `to` side's time);
  * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
+ * The texts are compared and rendered on a worker thread (`server/jobs/`): 503 when too many wait.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { compareDocuments } from '../../shared/redline/index.ts';
-import { redlinePage, redlineToDocx, documentToAkn } from '../../shared/export/index.ts';
-import { resolveText } from '../versions/index.ts';
+import type { Redline } from '../../shared/redline/index.ts';
+import { jobText } from '../jobs/index.ts';
 import type { AppEnv } from './env.ts';
 import { attachmentName, DOCX_TYPE } from './export.ts';
 
@@ -34,17 +34,19 @@ export const redlineRoutes = new Hono<AppEnv>()
         fromRef = first.id;
       }
     }
-    const from = await resolveText(c.var.store, c.var.rooms, record, fromRef);
-    const to = await resolveText(c.var.store, c.var.rooms, record, c.req.query('to') ?? 'current');
+    const from = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, fromRef);
+    const to = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, c.req.query('to') ?? 'current');
+    const author = to.version ? await c.var.store.getAccount(to.version.authorId) : null;
+    const result = await c.var.jobs.run('redline', {
+      from: from.text, to: to.text, format,
+      author: author ? `${author.name} (${author.delegation})` : 'Plenipo', date: to.text.side.at ?? new Date().toISOString(),
+    });
     if (format === 'akn') {
       c.header('Content-Disposition', `attachment; filename="${attachmentName(record.title, 'xml')}"`);
-      return c.body(documentToAkn(to.doc), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
+      return c.body(result as string, 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
     }
-    const redline = compareDocuments(from.doc, to.doc, { from: from.side, to: to.side });
-    if (format === 'json') return c.json(redline);
-    if (format === 'html') return c.html(redlinePage(redline));
-    const author = to.version ? await c.var.store.getAccount(to.version.authorId) : null;
-    const bytes = await redlineToDocx(redline, { author: author ? `${author.name} (${author.delegation})` : 'Plenipo', date: to.side.at ?? new Date().toISOString() });
+    if (format === 'json') return c.json(result as Redline);
+    if (format === 'html') return c.html(result as string);
     c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
+    return c.body(result as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
   });

@@ -12,7 +12,6 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Schema } from 'prosemirror-model';
 import { ClientIdRegistry, integrationProblem, writtenClients } from '../../shared/permissions/index.ts';
@@ -21,6 +20,7 @@ import { AcceptedState } from './accepted-state.ts';
 import { CloseCodes, closeWith } from './close-codes.ts';
 import type { Connection } from './connection.ts';
 import { awarenessUser } from './identity.ts';
+import { filterPresence } from './presence-filter.ts';
 import { originAccountId, type TransactionOrigin } from './origins.ts';
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './protocol.ts';
 import { checkUpdate, type DecodedUpdate } from './update-check.ts';
@@ -66,6 +66,8 @@ export class Room {
   private inFlight: Pending[] = [];
   /** The state updates are decided against: `doc` plus `inFlight` and `queue`, in order. */
   readonly accepted: AcceptedState;
+  /** The live connection that set each presence client id. */
+  private readonly presenceHolders = new Map<number, Connection>();
 
   private constructor(
     readonly id: string,
@@ -127,15 +129,19 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     connection.onMessage = null;
+    connection.release();
+    for (const client of connection.presenceIds) if (this.presenceHolders.get(client) === connection) this.presenceHolders.delete(client);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
     this.checkIdle();
   }
 
-  /** Answer a SyncStep1: send what the client lacks. */
+  /** Answer a SyncStep1: send what the client lacks (the peer may hold that much unread on top of the buffer limit). */
   answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
-    connection.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    const answer = syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector));
+    connection.send(answer);
+    connection.stateAllowance = Math.max(connection.stateAllowance, answer.length);
   }
 
   /** Send every awareness state to one connection (QueryAwareness). */
@@ -208,10 +214,79 @@ export class Room {
     return [...this.inFlight, ...this.queue].map((pending) => pending.update);
   }
 
-  /** Relay a client's awareness update after setting each state's `user` from its account. */
+  /**
+   * A client's presence (awareness) update: filtered (`presence-filter.ts`), then relayed now or,
+   * above the connection's relay rate, merged and relayed when its budget allows. Refused states
+   * cost strikes; out of strikes, or flooding, closes the connection.
+   */
   receiveAwareness(connection: Connection, update: Uint8Array): void {
-    const rewritten = rewriteAwareness(update, connection, this.connections);
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, rewritten, connection);
+    const budget = connection.budget;
+    const { entries, refusals } = filterPresence(update, {
+      accountId: connection.account.id,
+      user: awarenessUser(connection.account),
+      ownIds: connection.presenceIds,
+      // Another connection of the same account may take an id over: it is that client reconnecting
+      // before the server noticed its old socket died.
+      heldByOther: (client) => {
+        const holder = this.presenceHolders.get(client);
+        return holder !== undefined && holder !== connection && holder.account.id !== connection.account.id;
+      },
+      clockOf: (client) => this.awareness.meta.get(client)?.clock,
+      knownStates: this.awareness.meta.size,
+      owners: this.owners,
+      doc: this.doc,
+      limits: budget.limits,
+      maxRefusals: budget.limits.strikes.burst,
+    });
+    for (const refusal of refusals) {
+      if (budget.strike()) {
+        this.settings.log(`plenipo: closing ${connection.account.id} on ${this.id}: ${refusal}`);
+        connection.close(closeWith(CloseCodes.InvalidPresence, refusal));
+        return;
+      }
+    }
+    if (entries.length === 0) return;
+    const timing = budget.presence();
+    if (timing === 'flood') {
+      connection.close(closeWith(CloseCodes.TooManyMessages, 'presence messages'));
+      return;
+    }
+    for (const entry of entries) {
+      const holder = this.presenceHolders.get(entry.client);
+      if (holder && holder !== connection) {
+        holder.presenceIds.delete(entry.client);
+        holder.awarenessIds.delete(entry.client);
+      }
+      connection.presenceIds.add(entry.client);
+      this.presenceHolders.set(entry.client, connection);
+      const later = connection.laterPresence.get(entry.client);
+      if (!later || later.clock <= entry.clock) connection.laterPresence.set(entry.client, entry);
+    }
+    if (timing === 'now') this.relayPresence(connection);
+    else this.schedulePresence(connection);
+  }
+
+  private relayPresence(connection: Connection): void {
+    if (!this.connections.has(connection) || connection.laterPresence.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, connection.laterPresence.size);
+    for (const [client, entry] of connection.laterPresence) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, entry.json);
+    }
+    connection.laterPresence.clear();
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);
+  }
+
+  private schedulePresence(connection: Connection): void {
+    if (connection.presenceTimer) return;
+    connection.presenceTimer = setTimeout(() => {
+      connection.presenceTimer = null;
+      if (connection.budget.takePresenceRelay()) this.relayPresence(connection);
+      else this.schedulePresence(connection);
+    }, Math.max(1, connection.budget.presenceWait()));
+    connection.presenceTimer.unref();
   }
 
   /**
@@ -346,37 +421,4 @@ export class Room {
     }
     this.broadcast(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
-}
-
-/**
- * Re-encode an awareness update with each state's `user` field set from the connection's account.
- * Entries for client ids owned by another connection are dropped, so no one can move another's cursor.
- * Throws (a decoding or JSON error) on a malformed update.
- */
-export function rewriteAwareness(update: Uint8Array, connection: Connection, connections: Iterable<Connection>): Uint8Array {
-  const decoder = decoding.createDecoder(update);
-  const entries: Array<{ client: number; clock: number; state: unknown }> = [];
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    const client = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    entries.push({ client, clock, state });
-  }
-  if (decoding.hasContent(decoder)) throw new RangeError(`Awareness update has ${update.length - decoder.pos} trailing bytes`);
-  const foreign = new Set<number>();
-  for (const other of connections) if (other !== connection) for (const id of other.awarenessIds) foreign.add(id);
-  const user = awarenessUser(connection.account);
-  const encoder = encoding.createEncoder();
-  const kept = entries.filter((entry) => !foreign.has(entry.client));
-  encoding.writeVarUint(encoder, kept.length);
-  for (const entry of kept) {
-    const state = entry.state !== null && typeof entry.state === 'object' && !Array.isArray(entry.state)
-      ? { ...(entry.state as Record<string, unknown>), user }
-      : entry.state === null ? null : { user };
-    encoding.writeVarUint(encoder, entry.client);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(encoder);
 }

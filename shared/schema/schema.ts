@@ -91,6 +91,8 @@ const nodes: Record<string, NodeSpec> = {
       /** ISO date of the text, e.g. "2009-08-01". */
       date: { default: null },
       language: { default: 'en' },
+      /** 'frozen' once the text is under negotiation: numbers stay, insertions read "5 bis" (shared/model/numbering.ts). */
+      numbering: { default: null },
     },
     toDOM: (node) => ['header', { class: 'docinfo', hidden: '', ...writeAttrs(node, ['base', 'symbol', 'date', 'language']) }],
     parseDOM: [{ tag: 'header.docinfo', getAttrs: (dom) => readAttrs(dom, ['base', 'symbol', 'date', 'language']) }],
