@@ -206,7 +206,7 @@ describe('honest use never meets a limit', () => {
     expect(closes.flatMap((c) => c.closes)).toEqual([]);
     expect(refusals).toEqual([]);
     expect(await healthy()).toBe(200);
-  }, 60_000);
+  }, 120_000);
 
   it('a 1 MB paste through a provider is stored and reaches the others', async () => {
     test = await startTestServer();

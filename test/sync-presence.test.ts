@@ -122,7 +122,7 @@ describe('presence states', () => {
 
   it('refuses a state for a client id bound to another account', async () => {
     test = await startTestServer();
-    const writer = await rawClient(test, 'ke', { clientId: 5555 });
+    const writer = await rawClient(test, 'chair', { clientId: 5555 });
     const from = writer.edit((doc) => firstPlain(doc).insert(0, 'K'));
     await writer.next((m) => m.kind === 'update' && m.syncType === 2, from);
     writer.socket.close();
