@@ -97,6 +97,17 @@ export function normalizeText(text: string): string {
 
 const provision = (block: SideBlock): Provision => ({ id: block.id, label: block.label, text: normalizeText(block.text), block });
 
+/** True when `doc` has a bracket of any shape (inline mark, block bracket, alternatives): a cheap walk that spares listing them. */
+function hasBrackets(doc: Node): boolean {
+  let found = false;
+  doc.descendants((node) => {
+    if (found) return false;
+    if (node.attrs.bracket != null || node.type.name === 'alternatives' || node.marks.some((m) => m.type.name === 'bracket')) found = true;
+    return !found && !node.isText;
+  });
+  return found;
+}
+
 /** Flatten a treaty document (a ProseMirror node of the treaty schema) into comparable units. */
 export function documentUnits(doc: Node): DocumentUnits {
   const info = doc.firstChild?.type.name === 'docinfo' ? doc.firstChild.attrs : {};
@@ -139,13 +150,13 @@ export function documentUnits(doc: Node): DocumentUnits {
     return found;
   };
 
-  for (const b of listBrackets(doc)) {
+  for (const b of hasBrackets(doc) ? listBrackets(doc) : []) {
     units.brackets.set(b.id, {
       id: b.id, shape: b.kind, kind: b.markKind ?? (b.kind === 'alternatives' ? 'alternatives' : 'insert'),
       sponsors: b.sponsors, text: normalizeText(b.text), where: owner(b.articleId, b.pos),
     });
   }
-  for (const thread of listComments(doc)) {
+  for (const thread of doc.lastChild?.type.name === 'comments' && doc.lastChild.childCount ? listComments(doc) : []) {
     const where = owner(thread.articleId, thread.pos);
     for (const c of [thread, ...thread.replies]) {
       units.comments.set(c.id, { id: c.id, delegation: c.delegation, status: thread.status === 'resolved' ? 'resolved' : c.status, text: normalizeText(c.text), where });
