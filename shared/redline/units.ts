@@ -84,9 +84,21 @@ export interface DocumentUnits {
   date: string | null;
 }
 
+const SPECIAL = new Set([0xa0, 9, 10, 11, 12, 13, 0x201c, 0x201d, 0x201e, 0x2018, 0x2019, 0x2013, 0x2014, 96, 39]);
+
+/** True when `normalizeText` would change `text` (a quick scan; most provisions need nothing). */
+function needsNormalizing(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === last || text.charCodeAt(i - 1) === 32 : SPECIAL.has(c) || (c > 0x2000 && /\s/.test(text[i]))) return true;
+  }
+  return false;
+}
+
 /** Normalise text for matching: collapse whitespace, unify quotes and dashes. */
 export function normalizeText(text: string): string {
-  if (!/[\u00a0\t\n\r\f\v“”„‘’–—`']|\s\s|^\s|\s$/.test(text)) return text;
+  if (!needsNormalizing(text)) return text;
   return text
     .replace(/[\u00a0\s]+/g, ' ')
     .replace(/[“”„]|``|''/g, '"')
@@ -97,17 +109,6 @@ export function normalizeText(text: string): string {
 
 const provision = (block: SideBlock): Provision => ({ id: block.id, label: block.label, text: normalizeText(block.text), block });
 
-/** True when `doc` has a bracket of any shape (inline mark, block bracket, alternatives): a cheap walk that spares listing them. */
-function hasBrackets(doc: Node): boolean {
-  let found = false;
-  doc.descendants((node) => {
-    if (found) return false;
-    if (node.attrs.bracket != null || node.type.name === 'alternatives' || node.marks.some((m) => m.type.name === 'bracket')) found = true;
-    return !found && !node.isText;
-  });
-  return found;
-}
-
 /** Flatten a treaty document (a ProseMirror node of the treaty schema) into comparable units. */
 export function documentUnits(doc: Node): DocumentUnits {
   const info = doc.firstChild?.type.name === 'docinfo' ? doc.firstChild.attrs : {};
@@ -115,7 +116,8 @@ export function documentUnits(doc: Node): DocumentUnits {
     title: '', sequence: [], parts: [], articles: [], brackets: new Map(), comments: new Map(),
     symbol: info.symbol ?? null, date: info.date ?? null,
   };
-  const side = sideUnits(doc);
+  const seen = { brackets: false };
+  const side = sideUnits(doc, seen);
   side.forEach((u: SideUnit, seq) => {
     if (u.kind === 'article') {
       const [headingBlock, ...rest] = u.blocks;
@@ -150,7 +152,7 @@ export function documentUnits(doc: Node): DocumentUnits {
     return found;
   };
 
-  for (const b of hasBrackets(doc) ? listBrackets(doc) : []) {
+  for (const b of seen.brackets ? listBrackets(doc) : []) {
     units.brackets.set(b.id, {
       id: b.id, shape: b.kind, kind: b.markKind ?? (b.kind === 'alternatives' ? 'alternatives' : 'insert'),
       sponsors: b.sponsors, text: normalizeText(b.text), where: owner(b.articleId, b.pos),
