@@ -4,9 +4,9 @@
  * sequence; a version label already taken is refused in plain words; a version is renamed.
  */
 import { describe, it, expect } from 'vitest';
-import { openDocument } from './helpers/browser.ts';
+import { openDocument, selectText } from './helpers/browser.ts';
 import { useBrowserAndServer } from './helpers/browser-hooks.ts';
-import { doc, docinfo, title, art, h, p } from './helpers/builders.ts';
+import { doc, docinfo, title, art, h, p, para } from './helpers/builders.ts';
 
 const env = useBrowserAndServer();
 
@@ -18,6 +18,20 @@ const frozen = () => doc(docinfo({ numbering: 'frozen' }), title('Protocol'),
 const headings = (page: import('playwright-core').Page) => page.$$eval('.treaty h2.heading-article', (els) => els.map((e) => e.getAttribute('data-num')));
 
 describe('frozen numbering in the editor', () => {
+  it('numbers a paragraph the secretariat adds after paragraph 1 as 1 bis, and paragraph 2 stays 2', async () => {
+    const secretariat = await env.server.account('Secretariat', 'SECRETARIAT', 'secretariat');
+    const docId = await env.server.document(doc(docinfo({ numbering: 'frozen' }), title('Protocol'),
+      art({ id: 'a1', number: '1' }, h('Scope'), para({ id: 'p1', number: '1' }, p({ id: 'x1' }, 'First provision.')), para({ id: 'p2', number: '2' }, p({ id: 'x2' }, 'Second provision.')))), 'Protocol');
+    const s = await openDocument(env.browser, env.server.url, secretariat.token, docId);
+    await selectText(s.page, 'First provision.');
+    await s.page.keyboard.press('End');
+    await s.page.keyboard.press('Enter');
+    await s.page.keyboard.type('Inserted provision.');
+    await s.page.waitForFunction(() => [...document.querySelectorAll('.treaty .paragraph')].map((e) => e.getAttribute('data-num')).join(',') === '1,1 bis,2');
+    await expect.poll(async () => (await (await env.server.server.app.request(`/api/documents/${docId}/text`, { headers: { Authorization: `Bearer ${secretariat.token}` } })).text())).toMatch(/^1 bis\s+Inserted provision\./m);
+    await s.context.close();
+  });
+
   it('shows 1 bis, and the secretariat renumbers from the versions panel for every editor', async () => {
     const secretariat = await env.server.account('Secretariat', 'SECRETARIAT', 'secretariat');
     const fr = await env.server.account('Marie Dupont', 'FR', 'delegate');

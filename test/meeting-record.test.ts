@@ -91,4 +91,16 @@ describe('the record through the server', () => {
     const list = await (await call(test.tokens.fr, '/resolutions')).json();
     expect(list[1]).toMatchObject({ decision: 'undone', text: 'with ITU Membership', article: { number: '1' } });
   });
+
+  it("describes the chair's status changes in words", async () => {
+    test = await startTestServer();
+    test.docId = (await importProseMirrorDocument(test.server.store, { json: sample().toJSON(), title: 'Protocol' })).id;
+    expect((await call(test.tokens.chair, '/articles/a2/status', { status: 'first-reading' })).status).toBe(200);
+    expect((await call(test.tokens.chair, '/articles/a2/status', { status: 'agreed' })).status).toBe(200);
+    const list = await (await call(test.tokens.fr, '/resolutions')).json();
+    expect(list.map((r: { decision: string; status: string }) => [r.decision, r.status])).toEqual([['status', 'first-reading'], ['status', 'agreed']]);
+    expect(list[1].article).toEqual({ id: 'a2', number: '2', heading: 'Spam' });
+    expect(decisionSentence(list[1])).toBe('Marked the article agreed ad referendum.');
+    expect(decisionSentence(list[0])).toBe('Marked the article in first reading.');
+  });
 });

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import { numberLabels, freezeNumbers, renumber, followCrossReferences, crossReferenceEdits, nextInsertedLabel, plainText, articles, isFrozen } from '../shared/model/index.ts';
 import { compareDocuments } from '../shared/redline/index.ts';
-import { documentPage, documentToAkn } from '../shared/export/index.ts';
+import { documentPage, documentToAkn, documentToDocx } from '../shared/export/index.ts';
+import { zipEntry } from './helpers/zip.ts';
 import { treaty, docinfo, title, art, h, para, sub, p, alts, opt, doc } from './helpers/builders.ts';
 
 /** Labels of the nodes of one type, in document order. */
@@ -36,6 +37,11 @@ describe('frozen numbering', () => {
   it('an article inserted after 5 is 5 bis, the next one 5 ter, and 6 stays 6', () => {
     const d = frozen(art({ number: '5' }, h('a')), art(h('new')), art(h('newer')), art({ number: '6' }, h('b')));
     expect(labelsOf(d, 'article')).toEqual(['5', '5 bis', '5 ter', '6']);
+  });
+
+  it('a paragraph split off with its stored number reads 2 bis, not a second 2', () => {
+    const d = frozen(art({ number: '1' }, h('a'), para({ number: '1' }, p('x')), para({ number: '2' }, p('first half')), para({ number: '2' }, p('second half')), para({ number: '3' }, p('z'))));
+    expect(labelsOf(d, 'paragraph')).toEqual(['1', '2', '2 bis', '3']);
   });
 
   it('a deleted article leaves its number unused', () => {
@@ -86,6 +92,12 @@ describe('frozen numbering', () => {
     expect(articles(d).map((a) => a.number)).toEqual(['5', '5 bis', '6']);
     expect(documentPage(d, { view: 'bracketed' })).toContain('5 bis');
     expect(documentToAkn(d)).toContain('5 bis');
+  });
+
+  it('writes 5 bis in the Word export', async () => {
+    const d = frozen(art({ number: '5' }, h('Five'), p('x')), art(h('Inserted'), p('y')), art({ number: '6' }, h('Six'), p('z')));
+    const xml = zipEntry(await documentToDocx(d), 'word/document.xml');
+    expect(xml).toContain('5 bis');
   });
 
   it('shows the inserted article as 5 bis in the redline against the frozen text', () => {

@@ -14,6 +14,7 @@ import { mountEditor, createToolbar, showShortcuts, installBenchHook, canEdit, t
 import { createOutline, createCommentsPanel, createPresence, createConnectionPill, createRefusalBanner, sidePanels, el, type Panel } from '../panels/index.ts';
 import { createPrintNotes } from '../panels/print-notes.ts';
 import { panelToggles } from './panel-toggles.ts';
+import { createSessionBar, createFollowNotice } from '../session/index.ts';
 
 /** An open document page; `destroy` leaves the document. */
 export interface DocumentPage {
@@ -57,11 +58,15 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   me.append(el('span', `role role-${account.role}`, account.role));
   const workspace = el('main', 'workspace');
   const toggles = panelToggles(workspace);
-  topbar.append(home, toggles.outline, title, pill.element, presence.element, toggles.side, me);
+  const followSlot = el('div', 'follow-slot');
+  const dashboard = el('a', 'button-link dashboard-link', 'Dashboard');
+  dashboard.href = `#/doc/${encodeURIComponent(summary.id)}/dashboard`;
+  topbar.append(home, toggles.outline, title, followSlot, pill.element, presence.element, dashboard, toggles.side, me);
 
   const banner = editable ? null : el('div', 'banner observer-banner', 'Observer — read-only view. You can read, follow the discussion and print, but not change the text.');
   const refusal = createRefusalBanner(session.monitor);
   const toolbarSlot = el('div', 'toolbar-slot');
+  const sessionSlot = el('div', 'session-slot');
   const outlineSlot = el('aside', 'left');
   const paper = el('div', 'paper');
   const loading = el('div', 'loading', 'Loading the text…');
@@ -71,7 +76,7 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
   scroller.append(printNotes.header, paper, printNotes.element);
   const right = el('aside', 'right');
   workspace.append(outlineSlot, scroller, right);
-  root.replaceChildren(...[topbar, banner, refusal.element, toolbarSlot, workspace].filter((x): x is HTMLElement => x !== null));
+  root.replaceChildren(...[topbar, banner, refusal.element, toolbarSlot, sessionSlot, workspace].filter((x): x is HTMLElement => x !== null));
 
   // A document the server will not open (unknown, no right) never syncs: say why instead of waiting.
   const stopWatching = session.monitor.subscribe((snapshot) => {
@@ -119,6 +124,19 @@ export function renderDocument(root: HTMLElement, account: Account, summary: Doc
     const side = sidePanels(editorView, account, comments, summary);
     right.append(side.element);
     panels = [outline, ...side.panels, printNotes];
+    // The chair steps through the open brackets; everyone else can follow the chair.
+    if (account.role === 'chair') {
+      const bar = createSessionBar(editorView, account, summary.id, session.awareness);
+      sessionSlot.replaceWith(bar.element);
+      followSlot.replaceWith(bar.button);
+      panels.push({ element: bar.element, update: (state) => bar.update(state) });
+      cleanups.push(() => bar.destroy());
+    } else {
+      const follow = createFollowNotice(editorView, session.awareness);
+      followSlot.replaceWith(follow.element);
+      panels.push({ element: follow.element, update: (state) => follow.update(state) });
+      cleanups.push(() => follow.destroy());
+    }
     for (const panel of panels) panel.update(editorView.state);
     toolbar.refresh(editorView.state);
     bench = installBenchHook(editorView);

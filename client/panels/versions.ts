@@ -2,6 +2,7 @@
  * The versions panel: the versions of the document ("Rev.1", ...), the redline of the live text
  * against its base text or any version, comparing two versions, exports, and — for the secretariat
  * and the chair — cutting a version (each label once per document), renaming and restoring one,
+ * starting a new document from one (fork),
  * and renumbering the text (its final sequential numbering). Everything goes through the versions,
  * redline and export API (`/api/documents/:id/versions`, `/redline`, `/export`); a restore comes
  * back to every editor as an ordinary edit from the server.
@@ -98,6 +99,16 @@ export function createVersionsPanel(_view: EditorView, account: Account, documen
       actions.append(button('Changes since', 'compare', () => redline(version.id, 'current', `Changes since ${version.label}`)));
       if (manage) {
         actions.append(button('Rename', 'rename', () => startRename(li, version)));
+        actions.append(button('New document from it', 'fork', async () => {
+          try {
+            const created = await post<{ id: string; title: string }>(`${base}/versions/${encodeURIComponent(version.id)}/fork`, {});
+            const link = el('a', '', `Open “${created.title}”`);
+            link.href = `#/doc/${encodeURIComponent(created.id)}`;
+            status.replaceChildren(`Started a new document from ${version.label}. `, link);
+          } catch (error) {
+            status.textContent = plainMessage(error);
+          }
+        }));
         actions.append(button('Restore', 'restore', async () => {
           if (!window.confirm(`Make the live text the text of ${version.label}? Everyone's editor follows; the history is kept.`)) return;
           try {

@@ -43,10 +43,15 @@ export async function applyArticleStatus(rooms: Rooms, store: DocumentStore, acc
   const seqBefore = room.appliedSeq;
   await room.submit(update, serverOrigin('resolution', account));
   const updateSeq = await loggedSeq(store, docId, seqBefore, update);
-  const number = articleInfo(before, articleId)?.number ?? '';
+  const info = articleInfo(before, articleId);
+  const number = info?.number ?? '';
   const label = number ? `Article ${number}` : `Article ${articleId}`;
   return store.addResolution({
     docId, bracketId: articleId, action: STATUS_ACTION, optionId: status, accountId: account.id,
     beforeText: `${label}: ${was}`, afterText: `${label}: ${status}`, updateSeq,
+    details: {
+      article: info ? { id: info.id, number: info.number, heading: info.heading } : null,
+      text: '', context: { before: '', after: '' }, sponsors: [], decision: 'status', status,
+    },
   });
 }

@@ -27,3 +27,5 @@ export { delegationColor } from './delegation-colour.ts';
 export { isXmlText, nonXmlCharIndex, nonXmlCharIn, describeNonXmlChar, stripNonXmlChars } from './xml-chars.ts';
 export { addProposalOrigins } from './proposal-origins.ts';
 export type { ProposalOrigin, OriginUpdate } from './proposal-origins.ts';
+export { textProgress } from './dashboard.ts';
+export type { TextProgress, ArticleProgress, NegotiationCounts } from './dashboard.ts';

@@ -144,17 +144,17 @@ export function isFrozen(root: Node): boolean {
 }
 
 /** What a scope knows of one level: the positional counter, the last label, and provisions waiting for a frozen number. */
-interface Track { value: number; last: string | null; pending: NumberedNode[] }
+interface Track { value: number; last: string | null; pending: NumberedNode[]; used: Set<string> }
 type Counters = Partial<Record<NumberLevel, Track>>;
 interface Scope { global: Counters; local: Counters }
 
 function track(counters: Counters, level: NumberLevel): Track {
-  return counters[level] ??= { value: 0, last: null, pending: [] };
+  return counters[level] ??= { value: 0, last: null, pending: [], used: new Set() };
 }
 
 function cloneCounters(counters: Counters): Counters {
   const out: Counters = {};
-  for (const [level, t] of Object.entries(counters) as [NumberLevel, Track][]) out[level] = { ...t, pending: [...t.pending] };
+  for (const [level, t] of Object.entries(counters) as [NumberLevel, Track][]) out[level] = { ...t, pending: [...t.pending], used: new Set(t.used) };
   return out;
 }
 
@@ -165,7 +165,8 @@ function cloneCounters(counters: Counters): Counters {
  * With frozen numbering (`isFrozen`) a node without a stored `number` takes the label of the
  * previous one at its level plus a Latin suffix ("5 bis", then "5 ter"); before the first stored
  * one it is "1 A", "1 B"; where no node of its level has a stored number (inside a new article)
- * it is numbered by position. Unfrozen, a node after a non-numeric explicit number ("1.4") with
+ * it is numbered by position. A stored number met a second time at the same level (a block split
+ * or copied with its attributes) counts as an insertion. Unfrozen, a node after a non-numeric explicit number ("1.4") with
  * no positional number before it is "1.4 bis" too.
  */
 export function walkNumbers(root: Node, visit: (numbered: NumberedNode) => void): void {
@@ -186,7 +187,9 @@ function walkContainer(parent: Node, contentStart: number, scope: Scope, frozen:
     if (level) {
       const t = track(DOCUMENT_WIDE.has(level) ? scope.global : scope.local, level);
       const style = styleOf(child);
-      const explicit = child.attrs.number;
+      let explicit = child.attrs.number;
+      // Frozen, a number already used at this level (a block split or copied with its number) counts as an insertion.
+      if (frozen && explicit !== null && explicit !== undefined && t.used.has(String(explicit))) explicit = null;
       const numbered: NumberedNode = { node: child, pos, label: '', level };
       if (explicit !== null && explicit !== undefined && String(explicit) !== '') {
         numbered.label = String(explicit);
@@ -202,6 +205,7 @@ function walkContainer(parent: Node, contentStart: number, scope: Scope, frozen:
         if (frozen) t.pending.push(numbered);
       }
       if (!frozen || t.pending.length === 0) t.last = numbered.label;
+      if (explicit !== null && explicit !== undefined) t.used.add(String(explicit));
       found.push(numbered);
     }
     walkContainer(child, pos + 1, { global: scope.global, local: {} }, frozen, found);

@@ -5,3 +5,5 @@ export { placeOfPosition, cursorFitsDocument } from './decode.ts';
 export type { PositionPlace } from './decode.ts';
 export { reducePresence, PRESENCE_FIELDS } from './state.ts';
 export type { PresenceState, PresenceVerdict } from './state.ts';
+export { isSessionPlace, MAX_SESSION_ARTICLE_ID } from './session.ts';
+export type { SessionPlace } from './session.ts';

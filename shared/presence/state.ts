@@ -1,19 +1,25 @@
 /**
  * The presence (awareness) state the editor publishes, and the one function that reduces
- * whatever a client sent to it. A state holds exactly two fields: `user` (who it is — always set
- * by the server from the account, whatever the client wrote) and `cursor` (absent, null, or a
- * `CursorJSON`). Unknown fields are dropped; a state that is not an object, or whose cursor is
+ * whatever a client sent to it. A state holds three fields: `user` (who it is — always set
+ * by the server from the account, whatever the client wrote), `cursor` (absent, null, or a
+ * `CursorJSON`) and `session` (absent, null, or the chair's `SessionPlace`). Unknown fields are dropped; a state that is not an object, or whose cursor is
  * not a cursor, is refused.
+ *
+ * To publish a new field (say, the article the chair is on, for "follow the chair"), add it here
+ * with an exact check of its value: the server relays only what this function keeps.
  */
 import { isCursorJSON, type CursorJSON } from './cursor.ts';
+import { isSessionPlace, type SessionPlace } from './session.ts';
 
 /** The fields of a presence state the editor uses. */
-export const PRESENCE_FIELDS = ['user', 'cursor'] as const;
+export const PRESENCE_FIELDS = ['user', 'cursor', 'session'] as const;
 
 /** A presence state as relayed: the server's `user` and an optional cursor. */
 export interface PresenceState<User = unknown> {
   user?: User;
   cursor?: CursorJSON | null;
+  /** The chair's place in session mode (shared/presence/session.ts). */
+  session?: SessionPlace | null;
 }
 
 /** The outcome of `reducePresence`: the state to relay, or why it was refused. */
@@ -35,6 +41,12 @@ export function reducePresence<User>(state: unknown, user: User): PresenceVerdic
   else if (cursor !== undefined) {
     if (!isCursorJSON(cursor)) return { ok: false, reason: `cursor ${JSON.stringify(cursor).slice(0, 80)} is not two relative positions` };
     reduced.cursor = cursor;
+  }
+  const session = (state as Record<string, unknown>).session;
+  if (session === null) reduced.session = null;
+  else if (session !== undefined) {
+    if (!isSessionPlace(session)) return { ok: false, reason: `session ${JSON.stringify(session).slice(0, 80)} is not { article: <article id> }` };
+    reduced.session = session;
   }
   return { ok: true, state: reduced };
 }

@@ -13,3 +13,5 @@ export { setArticleStatusInTransform, isArticleStatus, articleStatuses } from '.
 export { describeResolution, decisionOf } from './describe.ts';
 export { decisionSentence, articleCaption, contextLine, whoAndWhen, entriesOfDay, meetingSummaryHtml, STATUS_WORDS } from './summary.ts';
 export type { SummaryHeader } from './summary.ts';
+export { sessionAgenda } from './agenda.ts';
+export type { AgendaItem, AgendaOption } from './agenda.ts';

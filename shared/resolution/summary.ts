@@ -8,7 +8,7 @@ import type { ResolutionDescription, ResolutionEntry } from '../api/index.ts';
 
 /** The words of a status as the record says them. */
 export const STATUS_WORDS: Record<string, string> = {
-  open: 'open', 'first-reading': 'first reading', 'second-reading': 'second reading', agreed: 'agreed ad referendum',
+  open: 'open', 'first-reading': 'in first reading', 'second-reading': 'in second reading', agreed: 'agreed ad referendum',
 };
 
 const quote = (text: string) => `“${text.replace(/\s+/g, ' ').trim()}”`;
@@ -27,7 +27,7 @@ export function decisionSentence(d: ResolutionDescription): string {
     case 'kept': return `Kept ${quote(d.text)}${by}.`;
     case 'dropped': return `Dropped ${quote(d.text)}${by}.`;
     case 'chose': return d.option ? `Chose option ${d.option.index}: ${d.option.text ? quote(d.option.text) : 'no text'}${by}.` : `Chose an option${by}.`;
-    case 'status': return d.status === 'open' ? 'Reopened the article.' : `Marked ${STATUS_WORDS[d.status ?? ''] ?? d.status ?? 'a new status'}.`;
+    case 'status': return d.status === 'open' ? 'Reopened the article.' : `Marked the article ${STATUS_WORDS[d.status ?? ''] ?? d.status ?? 'with a new status'}.`;
     case 'undone': return `Undid an earlier decision on ${quote(d.text)}.`;
     default: return `${String(d.decision)} ${quote(d.text)}.`;
   }
