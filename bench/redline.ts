@@ -32,11 +32,16 @@ export interface RedlinePairResult {
   toWords: number;
   /** Article-aware redline, ms (median). */
   redlineMs: number;
+  /** CPU time of the redline, ms (median): steadier than wall time on a loaded machine. */
+  redlineCpuMs: number;
   /** Whole-text `diffWords` of the plain texts, ms (median). */
   diffWordsMs: number;
   /** diff-match-patch `diff_main` + `diff_cleanupSemantic`, ms (median). */
   dmpMs: number;
-  /** diffWordsMs / redlineMs: how many times faster the redline is. */
+  /** CPU time of the baselines, ms (median). */
+  diffWordsCpuMs: number;
+  dmpCpuMs: number;
+  /** diffWordsCpuMs / redlineCpuMs: how many times faster the redline is (CPU time: steadier on a shared machine). */
   speedupVsDiffWords: number;
   speedupVsDmp: number;
   /** Whether diff-match-patch hit its 1 s timeout (its result is then coarser). */
@@ -63,15 +68,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(runs: number, fn: () => unknown, warmUp = true): number {
+/** Median wall time and median CPU time (this process, user + system) of `runs` calls, ms. */
+function timeBoth(runs: number, fn: () => unknown, warmUp = true): { wall: number; cpu: number } {
   if (warmUp) fn();
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     fn();
-    samples.push(performance.now() - start);
+    const used = process.cpuUsage(startCpu);
+    wall.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return Math.round(median(samples) * 100) / 100;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { wall: round(median(wall)), cpu: round(median(cpu)) };
 }
 
 /** The Convention with "shall" → "may" in five articles and Article 16 deleted. */
@@ -159,12 +170,12 @@ export function manyProvisionsPair(convention: Node, n: number, seed = 2000): { 
 function benchPair(name: string, from: Node, to: Node, runs: number, slowBaselines = false): RedlinePairResult {
   const fromText = plainText(from);
   const toText = plainText(to);
-  const redlineMs = time(runs, () => compareDocuments(from, to));
+  const { wall: redlineMs, cpu: redlineCpuMs } = timeBoth(runs, () => compareDocuments(from, to));
   const baselineRuns = slowBaselines ? 1 : Math.min(runs, 3);
-  const diffWordsMs = time(baselineRuns, () => diffWords(fromText, toText), !slowBaselines);
+  const { wall: diffWordsMs, cpu: diffWordsCpuMs } = timeBoth(baselineRuns, () => diffWords(fromText, toText), !slowBaselines);
   const dmp = new DiffMatchPatch();
   let dmpTimedOut = false;
-  const dmpMs = time(baselineRuns, () => {
+  const { wall: dmpMs, cpu: dmpCpuMs } = timeBoth(baselineRuns, () => {
     const start = performance.now();
     const diffs = dmp.diff_main(fromText, toText);
     if (performance.now() - start >= dmp.Diff_Timeout * 1000) dmpTimedOut = true;
@@ -172,9 +183,10 @@ function benchPair(name: string, from: Node, to: Node, runs: number, slowBaselin
   }, !slowBaselines);
   const s = compareDocuments(from, to).summary;
   return {
-    name, fromWords: countWords(fromText), toWords: countWords(toText), redlineMs, diffWordsMs, dmpMs,
-    speedupVsDiffWords: Math.round((diffWordsMs / redlineMs) * 10) / 10,
-    speedupVsDmp: Math.round((dmpMs / redlineMs) * 10) / 10,
+    name, fromWords: countWords(fromText), toWords: countWords(toText), redlineMs, redlineCpuMs, diffWordsMs, dmpMs,
+    diffWordsCpuMs, dmpCpuMs,
+    speedupVsDiffWords: Math.round((diffWordsCpuMs / redlineCpuMs) * 10) / 10,
+    speedupVsDmp: Math.round((dmpCpuMs / redlineCpuMs) * 10) / 10,
     dmpTimedOut, wordsAdded: s.wordsAdded, wordsRemoved: s.wordsRemoved,
     summary: { added: s.added, removed: s.removed, modified: s.modified, moved: s.moved, unchanged: s.unchanged, renumbered: s.renumbered },
   };
@@ -182,10 +194,11 @@ function benchPair(name: string, from: Node, to: Node, runs: number, slowBaselin
 
 /** The rows as a Markdown table. */
 function markdownOf(result: Omit<RedlineBenchResult, 'markdown'>): string {
-  const rows = result.pairs.map((p) => `| ${p.name} | ${p.fromWords} → ${p.toWords} | ${p.redlineMs} | ${p.diffWordsMs} (${p.speedupVsDiffWords}×) | ${p.dmpMs}${p.dmpTimedOut ? ' (timed out)' : ''} (${p.speedupVsDmp}×) | +${p.wordsAdded} / −${p.wordsRemoved} |`);
+  const rows = result.pairs.map((p) => `| ${p.name} | ${p.fromWords} → ${p.toWords} | ${p.redlineMs} (cpu ${p.redlineCpuMs}) | ${p.diffWordsMs} (cpu ${p.diffWordsCpuMs}, ${p.speedupVsDiffWords}×) | ${p.dmpMs}${p.dmpTimedOut ? ' (timed out)' : ''} (cpu ${p.dmpCpuMs}, ${p.speedupVsDmp}×) | +${p.wordsAdded} / −${p.wordsRemoved} |`);
   return [
     `### Redline (median of ${result.runs}${result.quick ? ', quick sizes' : ''})`, '',
     '| pair | words | redline ms | whole-text `diffWords` ms | diff-match-patch ms | words added / removed |',
+    // Ratios are of CPU times (this process), steadier than wall times on a shared machine.
     '| --- | --- | --- | --- | --- | --- |', ...rows,
   ].join('\n');
 }

@@ -127,6 +127,18 @@ describe('the whole document in a redline', () => {
     expect(article.blocks.slice(1).every((b, k) => b.status === 'modified' && b.fromLabel === String(k + 1) && b.toLabel === String(k + 2))).toBe(true);
   });
 
+  it('diffs long repetitive texts (one word repeated, two words mixed) into runs that rebuild both texts', () => {
+    const rebuild = (from: string, to: string) => {
+      const runs = diffText(from, to);
+      expect(runs.filter((r) => r.op !== 'insert').map((r) => from.slice(r.aStart, r.aEnd)).join('')).toBe(from);
+      expect(runs.filter((r) => r.op !== 'delete').map((r) => to.slice(r.bStart, r.bEnd)).join('')).toBe(to);
+    };
+    const words = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? 'system' : 'data'));
+    rebuild(words.join(' '), words.map((w, i) => (i % 3 === 0 ? 'data' : w)).join('  '));
+    const mixed = Array.from({ length: 20_000 }, (_, i) => ((i * 7919) % 13 < 6 ? 'a' : 'b'));
+    rebuild(mixed.join(' '), [...mixed].reverse().join(' '));
+  });
+
   it('returns to a minimal word diff for a short provision', () => {
     const from = 'Each Party shall adopt such legislative measures.';
     const to = 'Each Party may adopt such other legislative measures.';

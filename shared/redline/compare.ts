@@ -81,6 +81,8 @@ function pairBlock(a: Provision | null, b: Provision | null, move?: 'from' | 'to
 function compareProvisions(from: Provision[], to: Provision[]): RedlineBlock[] {
   if (from.length === 0) return to.map((b) => pairBlock(null, b));
   if (to.length === 0) return from.map((a) => pairBlock(a, null));
+  // The common case of an unchanged unit: the same lines in the same order.
+  if (from.length === to.length && from.every((a, k) => a.block.text === to[k].block.text)) return from.map((a, k) => pairBlock(a, to[k]));
   return mergeOrder(from.length, to.length, alignProvisions(from, to)).map((step) => {
     const a = step.from != null ? from[step.from] : null;
     const b = step.to != null ? to[step.to] : null;

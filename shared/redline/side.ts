@@ -65,7 +65,7 @@ export interface SideUnit {
 }
 
 /** Text of an inline block with "[" "]" around bracketed spans, and the runs of real characters. */
-function inlineLine(block: Node, contentStart: number): { text: string; runs: TextRun[] } {
+function inlineLine(block: Node, contentStart: number, seen?: { brackets: boolean }): { text: string; runs: TextRun[] } {
   const runs: TextRun[] = [];
   let text = '';
   if (!block.content.size) return { text, runs };
@@ -77,6 +77,7 @@ function inlineLine(block: Node, contentStart: number): { text: string; runs: Te
     return { text, runs };
   }
   const spans = bracketSpans(block);
+  if (spans.length && seen) seen.brackets = true;
   const opens = new Map<number, number>();
   const closes = new Map<number, number>();
   for (const s of spans) {
@@ -119,9 +120,11 @@ function wrapLines(lines: Line[]): void {
 
 const nodeId = (node: Node, parentId: string, index: number) => (node.attrs.id != null ? String(node.attrs.id) : `${parentId}.${index}`);
 
-/** Group the side text of `doc` into units (see the module comment). */
-export function sideUnits(doc: Node): SideUnit[] {
+/** Group the side text of `doc` into units (see the module comment); `seen.brackets` is set when it has any bracket. */
+export function sideUnits(doc: Node, seen: { brackets: boolean } = { brackets: false }): SideUnit[] {
   const labels = numberLabels(doc);
+  const inline = (block: Node, contentStart: number) => inlineLine(block, contentStart, seen);
+  const wrap = (lines: Line[]) => { seen.brackets = true; wrapLines(lines); };
   const units: SideUnit[] = [];
   let run: SideUnit | null = null;
   const endRun = () => { run = null; };
@@ -144,13 +147,14 @@ export function sideUnits(doc: Node): SideUnit[] {
       switch (child.type.name) {
         case 'heading': case 'comments': return;
         case 'plain': {
-          const { text, runs } = inlineLine(child, pos + 1);
+          const { text, runs } = inline(child, pos + 1);
           const k = ++counter.count;
           const label = k === 1 ? base : `${base}¶${k}`;
           lines = [{ id, label, continued: k > 1 && base !== '', text, runs, at: pos + 1 }];
           break;
         }
         case 'alternatives': {
+          seen.brackets = true;
           lines = [];
           // Every option continues from the same count; what follows continues after the longest.
           const start = counter.count;
@@ -178,7 +182,7 @@ export function sideUnits(doc: Node): SideUnit[] {
           lines = provisions(child, pos + 1, childBase, id, label !== undefined ? { count: 0 } : counter);
         }
       }
-      if (child.attrs.bracket != null) wrapLines(lines);
+      if (child.attrs.bracket != null) wrap(lines);
       out.push(...lines);
     });
     return out;
@@ -187,10 +191,10 @@ export function sideUnits(doc: Node): SideUnit[] {
   const article = (node: Node, pos: number, path: string[], id: string) => {
     endRun();
     const heading = node.firstChild!;
-    const head = inlineLine(heading, pos + 2);
+    const head = inline(heading, pos + 2);
     const headLine: Line = { id: `${id}:heading`, label: '', continued: false, text: head.text, runs: head.runs, at: pos + 2 };
     const lines = [headLine, ...provisions(node, pos + 1, '', id, { count: 0 })];
-    if (node.attrs.bracket != null) wrapLines(lines);
+    if (node.attrs.bracket != null) wrap(lines);
     units.push({ kind: 'article', id, label: labels.get(pos) ?? '', heading: head.text, path, from: pos, to: pos + node.nodeSize, blocks: lines });
   };
 
@@ -205,7 +209,7 @@ export function sideUnits(doc: Node): SideUnit[] {
         case 'title': case 'closing': case 'preamble': {
           endRun();
           const lines = child.type.name === 'title'
-            ? [{ id: 'title', label: '', continued: false, ...inlineLine(child, pos + 1), at: pos + 1 }]
+            ? [{ id: 'title', label: '', continued: false, ...inline(child, pos + 1), at: pos + 1 }]
             : provisions(child, pos + 1, '', id, { count: 0 });
           units.push({ kind: child.type.name, id: child.type.name === 'title' ? 'title' : id, label: '', heading: '', path, from: pos, to: pos + child.nodeSize, blocks: lines });
           return;
@@ -216,7 +220,7 @@ export function sideUnits(doc: Node): SideUnit[] {
           const number = labels.get(pos) ?? '';
           const label = number ? divisionLabel(String(child.attrs.kind), number) : kindName(String(child.attrs.kind));
           const heading = child.firstChild!;
-          const head = inlineLine(heading, pos + 2);
+          const head = inline(heading, pos + 2);
           units.push({
             kind: 'division', id, label, division: String(child.attrs.kind), heading: head.text, path, from: pos, to: pos + 1 + heading.nodeSize,
             blocks: [{ id: `${id}:heading`, label, continued: false, text: head.text, runs: head.runs, at: pos + 2 }],
@@ -227,13 +231,14 @@ export function sideUnits(doc: Node): SideUnit[] {
         }
         case 'article': article(child, pos, path, id); return;
         case 'plain': {
-          const { text, runs } = inlineLine(child, pos + 1);
+          const { text, runs } = inline(child, pos + 1);
           const line: Line = { id, label: '', continued: false, text, runs, at: pos + 1 };
-          if (child.attrs.bracket != null) wrapLines([line]);
+          if (child.attrs.bracket != null) wrap([line]);
           textLines(line, path, pos, pos + child.nodeSize);
           return;
         }
         case 'alternatives': {
+          seen.brackets = true;
           child.forEach((option, optOffset, i) => {
             const optionPos = pos + 1 + optOffset;
             const optionId = nodeId(option, id, i);
@@ -241,9 +246,9 @@ export function sideUnits(doc: Node): SideUnit[] {
             const lead = option.firstChild;
             if (lead && lead.type.name === 'plain') {
               // The caption opens the option's first line of text.
-              const { text, runs } = inlineLine(lead, optionPos + 2);
+              const { text, runs } = inline(lead, optionPos + 2);
               const line: Line = { id: nodeId(lead, optionId, 0), label: '', continued: false, text, runs, at: optionPos + 2 };
-              if (lead.attrs.bracket != null) wrapLines([line]);
+              if (lead.attrs.bracket != null) wrap([line]);
               prefix(line, `${caption}: `);
               textLines(line, path, optionPos, optionPos + 1 + lead.nodeSize);
               container(option.copy(option.content.cut(lead.nodeSize)), optionPos + 1 + lead.nodeSize, path, optionId);
@@ -261,7 +266,7 @@ export function sideUnits(doc: Node): SideUnit[] {
           endRun();
           const label = labels.get(pos);
           const lines = provisions(child, pos + 1, label ?? '', id, { count: 0 });
-          if (child.attrs.bracket != null) wrapLines(lines);
+          if (child.attrs.bracket != null) wrap(lines);
           for (const line of lines) textLines(line, path, pos, pos + child.nodeSize);
           endRun();
         }

@@ -84,9 +84,21 @@ export interface DocumentUnits {
   date: string | null;
 }
 
+const SPECIAL = new Set([0xa0, 9, 10, 11, 12, 13, 0x201c, 0x201d, 0x201e, 0x2018, 0x2019, 0x2013, 0x2014, 96, 39]);
+
+/** True when `normalizeText` would change `text` (a quick scan; most provisions need nothing). */
+function needsNormalizing(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === last || text.charCodeAt(i - 1) === 32 : SPECIAL.has(c) || (c > 0x2000 && /\s/.test(text[i]))) return true;
+  }
+  return false;
+}
+
 /** Normalise text for matching: collapse whitespace, unify quotes and dashes. */
 export function normalizeText(text: string): string {
-  if (!/[\u00a0\t\n\r\f\v“”„‘’–—`']|\s\s|^\s|\s$/.test(text)) return text;
+  if (!needsNormalizing(text)) return text;
   return text
     .replace(/[\u00a0\s]+/g, ' ')
     .replace(/[“”„]|``|''/g, '"')
@@ -104,7 +116,8 @@ export function documentUnits(doc: Node): DocumentUnits {
     title: '', sequence: [], parts: [], articles: [], brackets: new Map(), comments: new Map(),
     symbol: info.symbol ?? null, date: info.date ?? null,
   };
-  const side = sideUnits(doc);
+  const seen = { brackets: false };
+  const side = sideUnits(doc, seen);
   side.forEach((u: SideUnit, seq) => {
     if (u.kind === 'article') {
       const [headingBlock, ...rest] = u.blocks;
@@ -139,13 +152,13 @@ export function documentUnits(doc: Node): DocumentUnits {
     return found;
   };
 
-  for (const b of listBrackets(doc)) {
+  for (const b of seen.brackets ? listBrackets(doc) : []) {
     units.brackets.set(b.id, {
       id: b.id, shape: b.kind, kind: b.markKind ?? (b.kind === 'alternatives' ? 'alternatives' : 'insert'),
       sponsors: b.sponsors, text: normalizeText(b.text), where: owner(b.articleId, b.pos),
     });
   }
-  for (const thread of listComments(doc)) {
+  for (const thread of doc.lastChild?.type.name === 'comments' && doc.lastChild.childCount ? listComments(doc) : []) {
     const where = owner(thread.articleId, thread.pos);
     for (const c of [thread, ...thread.replies]) {
       units.comments.set(c.id, { id: c.id, delegation: c.delegation, status: thread.status === 'resolved' ? 'resolved' : c.status, text: normalizeText(c.text), where });

@@ -11,7 +11,8 @@
  * edit distance stays within a budget (exact, minimal, as jsdiff); otherwise patience anchoring —
  * runs of k tokens occurring exactly once on each side (k = 1, 4, 16), kept in order by a longest
  * increasing subsequence — and recursion between the anchors; and when nothing anchors, the whole
- * range as removed then added. Every step is linear or bounded by `MYERS_BUDGET`, so a 32,000-word
+ * range as removed then added. Every step is linear or bounded (`MYERS_BUDGET` per range, a total
+ * budget over the large ranges of one diff), so a 32,000-word
  * provision with a third of its words replaced takes milliseconds, and the result does not depend
  * on the machine's speed (no timeout). A whitespace-only common run between two changes is folded
  * into them, so "shall adopt" → "may take" reads as one replacement.
@@ -114,7 +115,15 @@ function anchors(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: nu
   return pairs.filter((_, index) => keep.has(index));
 }
 
-function diffRange(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, out: Script): void {
+/** Work left for Myers runs on large ranges in one `diffText` call; small ranges always get theirs. */
+interface Budget { left: number }
+
+/** Myers work allowed over all large ranges of one diff (tokens × edit distance). */
+const TOTAL_BUDGET = 32_000_000;
+/** Ranges up to this many tokens (both sides) always run Myers: its cost is below `MYERS_BUDGET`. */
+const SMALL_RANGE = 2_000;
+
+function diffRange(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, out: Script, budget: Budget): void {
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { out.push(0, 1); aLo++; bLo++; }
   let suffix = 0;
   while (aHi > aLo && bHi > bLo && a[aHi - 1] === b[bHi - 1]) { aHi--; bHi--; suffix++; }
@@ -125,14 +134,17 @@ function diffRange(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: 
     out.push(2, m);
   } else {
     const maxD = Math.min(n + m, Math.max(32, Math.floor(MYERS_BUDGET / (n + m))));
-    const ops = myers(a, aLo, aHi, b, bLo, bHi, maxD);
+    const small = n + m <= SMALL_RANGE;
+    const affordable = small || budget.left >= (n + m) * maxD;
+    if (!small && affordable) budget.left -= (n + m) * maxD;
+    const ops = affordable ? myers(a, aLo, aHi, b, bLo, bHi, maxD) : null;
     if (ops) for (const op of ops) out.push(op, 1);
-    else anchored(a, aLo, aHi, b, bLo, bHi, out);
+    else anchored(a, aLo, aHi, b, bLo, bHi, out, budget);
   }
   out.push(0, suffix);
 }
 
-function anchored(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, out: Script): void {
+function anchored(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: number, bHi: number, out: Script, budget: Budget): void {
   for (const k of [1, 4, 16]) {
     const found = anchors(a, aLo, aHi, b, bLo, bHi, k);
     if (found.length === 0) continue;
@@ -140,12 +152,12 @@ function anchored(a: Int32Array, aLo: number, aHi: number, b: Int32Array, bLo: n
     let cb = bLo;
     for (const [i, j] of found) {
       if (i < ca || j < cb) continue; // overlaps the previous anchor
-      diffRange(a, ca, i, b, cb, j, out);
+      diffRange(a, ca, i, b, cb, j, out, budget);
       out.push(0, k);
       ca = i + k;
       cb = j + k;
     }
-    diffRange(a, ca, aHi, b, cb, bHi, out);
+    diffRange(a, ca, aHi, b, cb, bHi, out, budget);
     return;
   }
   out.push(1, aHi - aLo);
@@ -170,7 +182,7 @@ export function diffText(from: string, to: string): DiffSegment[] {
   const a = encode(ta);
   const b = encode(tb);
   const script = new Script();
-  diffRange(a, 0, a.length, b, 0, b.length, script);
+  diffRange(a, 0, a.length, b, 0, b.length, script, { left: TOTAL_BUDGET });
   return segments(script, ta, tb, a, b, ids.get(' ') ?? -1);
 }
 
