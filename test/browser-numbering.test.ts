@@ -28,7 +28,7 @@ describe('frozen numbering in the editor', () => {
     await s.page.keyboard.press('Enter');
     await s.page.keyboard.type('Inserted provision.');
     await s.page.waitForFunction(() => [...document.querySelectorAll('.treaty .paragraph')].map((e) => e.getAttribute('data-num')).join(',') === '1,1 bis,2');
-    await expect.poll(async () => (await env.server.server.app.request(`/api/documents/${docId}/text`, { headers: { Authorization: `Bearer ${secretariat.token}` } }).then((r) => r.text()))).toMatch(/^1 bis\s+Inserted provision\./m);
+    await expect.poll(async () => (await (await env.server.server.app.request(`/api/documents/${docId}/text`, { headers: { Authorization: `Bearer ${secretariat.token}` } })).text())).toMatch(/^1 bis\s+Inserted provision\./m);
     await s.context.close();
   });
 
@@ -72,6 +72,9 @@ describe('frozen numbering in the editor', () => {
     await s.page.keyboard.press('Enter');
     await s.page.locator('.version-entry .version-label', { hasText: 'Rev.1/Corr.1' }).waitFor();
     expect((await env.server.server.store.listVersions(docId)).map((v) => v.label)).toEqual(['Rev.1/Corr.1']);
+    await s.page.locator('.version-entry').locator('button[data-action="fork"]').click();
+    await s.page.locator('.versions-panel .panel-status a', { hasText: 'Open “Protocol (Rev.1/Corr.1)”' }).click();
+    await s.page.waitForFunction(() => document.title.startsWith('Protocol (Rev.1/Corr.1)'));
     await s.context.close();
   });
 });
