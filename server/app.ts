@@ -16,7 +16,7 @@ import { requestGuards, requireAllowedOrigin } from './http/request-guards.ts';
 import { FailureLimiter } from './http/rate-limit.ts';
 import { accountRoutes } from './http/accounts.ts';
 import { JobRunner } from './jobs/runner.ts';
-import { disconnectAccount } from './accounts/disconnect.ts';
+import { LiveSockets } from './accounts/live-sockets.ts';
 import { healthRoutes } from './http/health.ts';
 import { loginRoutes } from './http/login.ts';
 import { documentRoutes } from './http/documents.ts';
@@ -41,6 +41,8 @@ export interface AppDeps {
   jobs?: JobRunner;
   /** Failed sign-in counter; default a fresh one with the default limits. */
   limiter?: FailureLimiter;
+  /** Live websockets by account; default a fresh registry. */
+  liveSockets?: LiveSockets;
 }
 
 /** Defaults of the security policy. */
@@ -54,14 +56,14 @@ export function buildApp(deps: AppDeps): Hono<AppEnv> {
   const policy: SecurityPolicy = { ...DEFAULT_POLICY, ...deps.policy };
   const limiter = deps.limiter ?? new FailureLimiter();
   const jobs = deps.jobs ?? new JobRunner({ dbPath: null });
-  const disconnect = (accountId: string) => void disconnectAccount(deps.rooms, accountId);
+  const liveSockets = deps.liveSockets ?? new LiveSockets(deps.store);
   app.use('*', async (c, next) => {
     c.set('store', deps.store);
     c.set('rooms', deps.rooms);
     c.set('policy', policy);
     c.set('limiter', limiter);
     c.set('jobs', jobs);
-    c.set('disconnectAccount', disconnect);
+    c.set('liveSockets', liveSockets);
     await next();
   });
   app.onError((error, c) => {

@@ -6,7 +6,7 @@ export type { AppDeps } from './app.ts';
 export type { AppEnv, SecurityPolicy } from './http/env.ts';
 export { requireAccount, requireRole, SESSION_COOKIE } from './http/auth.ts';
 export { JobRunner } from './jobs/index.ts';
-export { disconnectAccount, watchRevocations } from './accounts/index.ts';
+export { LiveSockets, ACCESS_REVOKED, watchRevocations } from './accounts/index.ts';
 export * from './storage/index.ts';
 export * from './sync/index.ts';
 export { importProseMirrorDocument, updateFromProseMirrorJSON } from './import-document.ts';

@@ -24,6 +24,7 @@ import { DEFAULT_POLICY } from './app.ts';
 import { JobRunner } from './jobs/runner.ts';
 import { FailureLimiter, type FailureLimits } from './http/rate-limit.ts';
 import { watchRevocations, DEFAULT_REVOCATION_POLL_MS } from './accounts/revocation-watch.ts';
+import { LiveSockets } from './accounts/live-sockets.ts';
 
 /** Largest websocket frame read by default: 16 MiB (updates above 4 MiB are refused, see `server/sync/limits.ts`). */
 export const DEFAULT_MAX_MESSAGE_BYTES = MAX_FRAME_BYTES;
@@ -122,8 +123,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const staticRoot = options.staticRoot === undefined ? (existsSync(defaultStaticRoot) ? defaultStaticRoot : null) : options.staticRoot;
   const jobs = new JobRunner({ dbPath: options.dbPath === ':memory:' ? null : options.dbPath, ...options.jobs });
+  const liveSockets = new LiveSockets(store);
   const app = buildApp({
-    store, rooms, staticRoot, log, jobs,
+    store, rooms, staticRoot, log, jobs, liveSockets,
     limiter: new FailureLimiter(options.loginLimits),
     policy: {
       origins: options.origins ?? DEFAULT_POLICY.origins,
@@ -131,7 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       sessionTtlMs: options.sessionTtlMs ?? DEFAULT_POLICY.sessionTtlMs,
     },
   });
-  const revocations = await watchRevocations(store, rooms, { intervalMs: options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS, log });
+  const revocations = await watchRevocations(store, liveSockets, { intervalMs: options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS, log });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const server: ServerType = await new Promise((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host, websocket: { server: wss } }, () => resolve(created));

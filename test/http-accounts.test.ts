@@ -56,6 +56,19 @@ describe('revoking an account from the CLI, in another process than the server',
   });
 });
 
+describe('adding an account from the CLI', () => {
+  it('gives an invitation expiry with --expires-in-hours, and names a bad value', async () => {
+    test = await startTestServer();
+    const lines = await plenipo('user', 'add', '--name', 'Brazil', '--delegation', 'BR', '--role', 'delegate', '--expires-in-hours', '2');
+    expect(lines[0]).toMatch(/^The token signs in until \d{4}-/);
+    const brazil = (await test.server.store.listAccountDetails()).find((a) => a.delegation === 'BR')!;
+    expect(brazil.invitationExpiresAt! - Date.now()).toBeGreaterThan(119 * 60_000);
+    expect((await bearer(lines[lines.length - 1], '/api/me')).status).toBe(200);
+    await expect(plenipo('user', 'add', '--name', 'X', '--delegation', 'XX', '--role', 'delegate', '--expires-in-hours', 'soon'))
+      .rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--expires-in-hours must be a number of hours above 0, not "soon"') });
+  });
+});
+
 describe('rotating a token', () => {
   it('prints a new token that signs in; the old token and old sessions get 401 and live sockets close', async () => {
     test = await startTestServer({ revocationPollMs: 100 });
@@ -84,6 +97,7 @@ describe('the sign-in page', () => {
     expect(page).toContain('This sign-in link is not valid');
     expect(page).toContain('Ask the secretariat for a new invitation link');
     expect(page).toContain('class="card sign-in"');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it('says a revoked link was withdrawn and an expired invitation has expired', async () => {
@@ -126,6 +140,14 @@ describe('the login rate limit', () => {
     const api = await bearer('wrong-again', '/api/me');
     expect(api.status).toBe(429);
     expect(await api.json()).toEqual({ error: 'Too many failed sign-in attempts; wait a minute and try again' });
+  });
+
+  it('does not count a revoked token retried again and again, so the rest of its network still signs in', async () => {
+    test = await startTestServer({ loginLimits: { perAddress: 5, perPrefix: 5, prefixLength: 8, windowMs: 60_000 } });
+    await test.server.store.revokeAccount(test.accounts.us.id);
+    for (let i = 0; i < 20; i++) expect((await bearer(test.tokens.us, '/api/me')).status).toBe(401);
+    expect((await bearer(test.tokens.ke, '/api/me')).status).toBe(200);
+    expect((await fetch(url(`/login?token=${test.tokens.fr}`), { redirect: 'manual' })).status).toBe(302);
   });
 
   it('limits failures per token prefix', async () => {

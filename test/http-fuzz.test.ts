@@ -41,7 +41,7 @@ describe('HTTP fuzz', () => {
     /** Printable bytes a header may carry. */
     const ascii = (length: number) => Array.from({ length }, () => String.fromCharCode(0x21 + Math.floor(next() * 0x5e))).join('');
     const doc = test.docId;
-    const ids = [doc, 'doc_nope', '', '%00', '..%2F..', 'x'.repeat(300), encodeURIComponent(junk(6))];
+    const ids = [doc, doc, doc, doc, 'doc_nope', '', '%00', '..%2F..', 'x'.repeat(300), encodeURIComponent(junk(6))];
     const paths = () => {
       const id = pick(ids);
       return pick([
@@ -53,6 +53,9 @@ describe('HTTP fuzz', () => {
         `/api/documents/${id}/redline?from=${pick(['base', versionId, '2020-01-01', '2999-01-01T00:00:00Z', '2026-13-45', junk(4)])}&to=${pick(['current', versionId, junk(3)])}&format=${pick(['json', 'html', 'docx', 'akn', junk(2)])}`,
         `/api/documents/${id}/export?format=${pick(['akn', 'html', 'docx', junk(2)])}&version=${pick(['current', 'base', versionId, '2026-01-01', junk(3)])}`,
         '/api/accounts', `/api/accounts/${pick([test.accounts.ke.id, junk(5)])}/revoke`, `/sync/${id}`, `/${junk(5)}`,
+        `/api/documents/${id}/versions/${pick([versionId, junk(5)])}`, '/api/documents', `/api/documents/${id}/articles`,
+        `/api/documents/${id}/articles/${pick(['a1', 'a2', junk(3)])}/status`, `/api/documents/${id}/renumber`, `/api/documents/${id}/proposals`,
+        `/api/documents/${id}/resolutions/summary?day=${pick(['2026-03-01', junk(3)])}&format=${pick(['html', 'docx', junk(2)])}`,
       ]);
     };
     const bodies = () => pick<() => string | undefined>([
@@ -61,6 +64,8 @@ describe('HTTP fuzz', () => {
       () => JSON.stringify({ action: pick(['keep', 'drop', 'choose', junk(3)]), optionId: pick([undefined, 5, junk(4)]) }),
       () => JSON.stringify({ label: pick(['Rev.2', '', 'L'.repeat(500), 7, null]) }),
       () => JSON.stringify({ title: pick(['Fork', 'T'.repeat(1000), ['x'], null]) }),
+      () => JSON.stringify({ status: pick(['open', 'first-reading', 'agreed', junk(3), 3]) }),
+      () => JSON.stringify({ text: junk(Math.floor(next() * 400)), title: pick(['New', '', 'T'.repeat(400)]), json: pick([{ type: 'doc' }, 5, null]) }),
       () => JSON.stringify({ name: junk(10), delegation: junk(3), role: pick(['delegate', 'chair', 'king']), expiresInHours: pick([1, -1, 1e9, 'x']) }),
       () => JSON.stringify(pick([[], null, 1, 'x', true, { a: { b: { c: [] } } }])),
       () => junk(Math.floor(next() * 200)),

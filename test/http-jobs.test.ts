@@ -5,7 +5,7 @@ import { openSqliteStore, type SqliteStore } from '../server/storage/index.ts';
 import { HISTORY_EVERY } from '../server/storage/sqlite-store.ts';
 import { treatyOfState } from '../server/versions/texts.ts';
 import { compareDocuments, type Redline } from '../shared/redline/index.ts';
-import { firstPlain, startTestServer, tempDir, treatyJSON, type TestServer } from './server-helpers.ts';
+import { firstPlain, firstPlainText, startTestServer, synced, tempDir, treatyJSON, whenDoc, type TestServer } from './server-helpers.ts';
 
 let test: TestServer | null = null;
 afterEach(async () => {
@@ -53,6 +53,7 @@ async function serverWithLog(count: number, jobs?: { workers?: number; queueLimi
   store.db.prepare('UPDATE documents SET created_at = ? WHERE id = ?').run(T0 - 1000, record.id);
   store.db.prepare('UPDATE updates SET created_at = ? WHERE doc_id = ?').run(T0 - 1000, record.id);
   const times = await typeKeystrokes(store, record.id, count);
+  const quiet = await importProseMirrorDocument(store, { json: treatyJSON('Typing here: '), title: 'Typing' });
   await store.close();
   test = await startTestServer({ dbPath, jobs });
   const stop = test.stop;
@@ -62,12 +63,15 @@ async function serverWithLog(count: number, jobs?: { workers?: number; queueLimi
   };
   const redlineUrl = (from: number, to: number, format = 'json') =>
     `${test!.server.url}/api/documents/${record.id}/redline?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&format=${format}`;
-  return { docId: record.id, times, redlineUrl, token: test.tokens.fr };
+  return { docId: record.id, typingDocId: quiet.id, times, redlineUrl, token: test.tokens.fr };
 }
 
 describe('time-travel redlines on a worker thread', () => {
-  it('keep /healthz answering while a redline over 20,000 logged updates runs', async () => {
-    const { times, redlineUrl, token } = await serverWithLog(Number(process.env.PLENIPO_JOB_UPDATES ?? 20_000));
+  it('keep /healthz and typing answering while a redline over 20,000 logged updates runs', async () => {
+    const { times, redlineUrl, token, typingDocId } = await serverWithLog(Number(process.env.PLENIPO_JOB_UPDATES ?? 20_000));
+    const fr = test!.connect('fr', { docId: typingDocId });
+    const ke = test!.connect('ke', { docId: typingDocId });
+    await Promise.all([synced(fr.provider), synced(ke.provider)]);
     let redlineDone = false;
     const redline = fetch(redlineUrl(times.first + 10_000_000, times.last), { headers: { authorization: `Bearer ${token}` } }).then(async (response) => {
       redlineDone = true;
@@ -76,6 +80,9 @@ describe('time-travel redlines on a worker thread', () => {
     await until(() => test!.server.jobs.load.running === 1);
     const health = await fetch(`${test!.server.url}/healthz`);
     expect(health.status).toBe(200);
+    expect(redlineDone).toBe(false);
+    firstPlain(fr.doc).insert(0, 'France types. ');
+    await whenDoc(ke.doc, () => firstPlainText(ke.doc).startsWith('France types.'));
     expect(redlineDone).toBe(false);
     const answer = await redline;
     expect(answer.status).toBe(200);
@@ -99,7 +106,7 @@ describe('time-travel redlines on a worker thread', () => {
     await until(() => test!.server.jobs.load.running === 1);
     const second = await fetch(redlineUrl(times.first + 2000, times.last), { headers: { authorization: `Bearer ${token}` } });
     expect(second.status).toBe(503);
-    expect(((await second.json()) as { error: string }).error).toMatch(/^The server is busy with 1 other redlines and exports; try again in a minute$/);
+    expect(((await second.json()) as { error: string }).error).toBe('The server is busy with other redlines and exports (1 running, 0 waiting); try again in a minute');
     expect((await first).status).toBe(200);
   });
 

@@ -118,6 +118,10 @@ const cases: Case[] = [
   ['a delegate forges a bracket whose id is a block id', KE, (d) => insertAt(d, at(d, 'here'), 'forged ', [bracket('l1', ['KE'])]), 'ids'],
   ['a delegate opens a bracket without an id', KE, (d) => insertAt(d, at(d, 'here'), 'x ', [schema.marks.bracket.create({ sponsors: ['KE'] })]), 'ids'],
 
+  ['a delegate opens a bracket of an unknown kind', KE, (d) => insertAt(d, at(d, 'here'), 'x ', [schema.marks.bracket.create({ id: 'n1', sponsors: ['KE'], kind: 'replace' })]), 'ownName'],
+  ['a delegate turns its own bracket into an unknown kind', FR, (d) => remark(d, 'b1', { kind: 'replace' }), 'ownName'],
+  ['a delegate opens an alternatives group under another bracket\'s id', KE, (d) => insertAt(d, at(d, ' device'), 'other', [bracket('n1', ['KE'], 'insert', 'b1')]), 'ids'],
+
   // Inline alternatives.
   ['a delegate adds an alternative to an inline alternatives group', KE, (d) => insertAt(d, at(d, ' rarely'), ' junk', [bracket('n1', ['KE'], 'insert', 'g1')]), null],
   ['a delegate proposes an inline alternative to another delegation\'s bracket', KE, (d) => {
@@ -250,6 +254,28 @@ describe('refuseEdit', () => {
       expect(refusal, 'the edit should be refused').not.toBeNull();
       expect({ message: refusal!.message, detail: refusal!.detail }).toMatchObject({ message: REFUSAL_MESSAGES[expected] });
     }
+  });
+
+  it('refuses co-sponsoring a bracket nobody sponsors, which would make it the delegate\'s own', () => {
+    const d = sample();
+    const legacy = insertAt(d, at(d, 'here'), 'legacy ', [schema.marks.bracket.create({ id: 'lg', sponsors: null })]);
+    expect(refuseEdit(d, legacy, CHAIR)).toBeNull();
+    expect(refuseEdit(legacy, remark(legacy, 'lg', { sponsors: ['KE'] }), KE)?.message).toBe(REFUSAL_MESSAGES.sponsors);
+    expect(refuseEdit(legacy, insertAt(legacy, at(legacy, 'legacy'), 'x', [markOf(legacy, 'lg')]), KE)?.message).toBe(REFUSAL_MESSAGES.foreignProposal);
+  });
+
+  it('treats the unsponsored option of a proposed alternative as agreed text', () => {
+    const d = sample();
+    const p = nodePos(d, 'p2');
+    const node = d.nodeAt(p)!;
+    const base = edit(d, (tr) => tr.replaceWith(p, p + node.nodeSize, alternatives.create({ id: 'altn' }, [
+      option.create({ id: 'on1' }, node), option.create({ id: 'on2', sponsors: ['FR'] }, paragraph.create({ id: 'pn' }, plain.create({ id: 'ln' }, text('x')))),
+    ])));
+    expect(refuseEdit(d, base, FR)).toBeNull();
+    expect(refuseEdit(base, propose(base, 'words here', 'more ', 'KE'), KE)).toBeNull();
+    expect(refuseEdit(base, insertAt(base, at(base, 'words here'), 'more '), KE)?.message).toBe(REFUSAL_MESSAGES.agreedText);
+    expect(refuseEdit(base, setAttrs(base, 'on1', { label: 'Status quo' }), KE)?.message).toBe(REFUSAL_MESSAGES.foreignProposal);
+    expect(refuseEdit(base, setAttrs(base, 'on1', { sponsors: ['KE'] }), KE)?.message).toBe(REFUSAL_MESSAGES.agreedText);
   });
 
   it('gives one plain sentence without ids or codes for every refusal', () => {

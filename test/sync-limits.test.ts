@@ -60,6 +60,7 @@ describe('update rate', () => {
     const before = await logLength();
     const flooder = await rawClient(test, 'fr', { clientId: 7001 });
     const closing = closed(flooder.socket);
+    const started = Date.now();
     const text = firstPlain(flooder.doc);
     for (let i = 0; i < 3000; i++) {
       const sv = Y.encodeStateVector(flooder.doc);
@@ -68,12 +69,15 @@ describe('update rate', () => {
     }
     expect(await healthy()).toBe(200);
     const { code, reason } = await closing;
+    const seconds = (Date.now() - started) / 1000;
     expect(code).toBe(4429);
     expect(reason).toContain('updates');
     firstPlain(kenya.doc).insert(firstPlainText(kenya.doc).length, ' Nairobi.');
     await whenDoc(observer.doc, () => firstPlainText(observer.doc).endsWith(' Nairobi.'));
     const stored = (await logLength()) - before;
-    expect(stored).toBeLessThanOrEqual(test.server.rooms.limits.connectionUpdates.burst + 20);
+    const { burst, perSecond } = test.server.rooms.limits.connectionUpdates;
+    expect(stored).toBeLessThanOrEqual(burst + perSecond * seconds);
+    expect(stored).toBeLessThan(3000);
   });
 
   it("closes a connection once its account's budget, shared with its other connections, is spent", async () => {
@@ -168,6 +172,11 @@ describe('a socket that does not read', () => {
     });
     expect(connection.closedWith?.code).toBe(4508);
     expect(connection.socket.readyState).toBe(WebSocket.CLOSED);
+    const unread = Number(/(\d+) bytes unread/.exec(connection.closedWith!.reason)![1]);
+    expect(unread).toBeLessThanOrEqual(test.server.rooms.limits.maxBufferedBytes + 2 * connection.stateAllowance);
+    expect(unread).toBeLessThan(60 * connection.stateAllowance);
+    // The unread answers are released with the socket, not kept until a close handshake.
+    expect(connection.socket.bufferedAmount).toBe(0);
   });
 });
 

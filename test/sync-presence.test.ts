@@ -99,6 +99,27 @@ describe('presence states', () => {
     expect((states.get(victim)!.user as { delegation: string }).delegation).toBe('KE');
   });
 
+  it('lets a connection of the same account take over a client id (a client reconnecting before its old socket is seen to die)', async () => {
+    test = await startTestServer();
+    const observer = await rawClient(test, 'observer');
+    const recorder = recordPresence(observer.socket);
+    const old = await rawClient(test, 'fr');
+    send(old.socket, [{ client: 1001, clock: 1, state: { cursor: null } }]);
+    await seen(recorder, 1001, 1);
+    const fresh = await rawClient(test, 'fr');
+    send(fresh.socket, [{ client: 1001, clock: 2, state: { cursor: START_CURSOR } }]);
+    await seen(recorder, 1001, 2);
+    const gone = closed(old.socket);
+    old.socket.close();
+    await gone;
+    const room = test.server.rooms.get(test.docId)!;
+    await new Promise<void>((resolve) => {
+      const check = () => (room.connections.size === 2 ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    expect(room.awareness.getStates().get(1001)).toMatchObject({ cursor: START_CURSOR });
+  });
+
   it('refuses a state for a client id bound to another account', async () => {
     test = await startTestServer();
     const writer = await rawClient(test, 'ke', { clientId: 5555 });

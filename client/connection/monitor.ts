@@ -65,8 +65,7 @@ export class ConnectionMonitor {
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
         const refusal = explainRefusal(reason);
-        this.refuse(refusal.message, refusal.code);
-        for (const listener of this.refusalListeners) listener(reason);
+        this.refuse(refusal.message, refusal.code, reason);
       });
     };
     this.cleanups.push(() => { provider.messageHandlers[MESSAGE_AUTH] = authHandler; });
@@ -101,12 +100,14 @@ export class ConnectionMonitor {
   }
 
   /**
-   * Report a change refused before it left (e.g. too large to send) exactly as a refusal by the
-   * server: `message` is the plain sentence shown.
+   * Report a refused change — by the server, or here before it left (e.g. too large to send) —
+   * to the subscribers (`message` is the plain sentence shown) and the refusal listeners
+   * (`reason`, the server's text when it has one).
    */
-  refuse(message: string, code: number | null = null): void {
+  refuse(message: string, code: number | null = null, reason = message): void {
     this.snapshot = { ...this.snapshot, refusal: message, code };
     this.refresh();
+    for (const listener of this.refusalListeners) listener(reason);
   }
 
   /** Call `listener` with the server's reason each time it refuses one of our updates; returns a function that stops. */

@@ -10,7 +10,7 @@ import {
 } from '../../shared/commands/index.ts';
 import { newId } from '../../shared/model/index.ts';
 import { inlineRanges } from '../../shared/resolution/index.ts';
-import { markAsProposal } from '../../shared/suggesting/index.ts';
+import { markAsProposal, blockContext } from '../../shared/suggesting/index.ts';
 import { startProposalTyping } from './proposal-typing.ts';
 import type { Account } from '../connection/index.ts';
 
@@ -76,7 +76,9 @@ export function bracketArticleCommand(account: Account): Command {
  * selected), or an alternative to the whole block (its copy in the new option comes selected).
  */
 export function alternativeCommand(account: Account): Command {
+  const replace = replacementCommand(account);
   return asProposal((state, dispatch) => {
+    if (account.role === 'delegate' && replace(state)) return replace(state, dispatch);
     const bracket = newId('br');
     const option = newId('opt');
     const propose = proposeAlternative(account.delegation, PLACEHOLDER, { bracket, option });
@@ -103,6 +105,39 @@ export function alternativeCommand(account: Account): Command {
       dispatch(tr);
     });
   });
+}
+
+/** Whether `from`..`to` holds only agreed text: no bracket mark, no bracketed block or option around it. */
+function agreedSelection(state: EditorState): boolean {
+  const { $from, $to, from, to, empty } = state.selection;
+  if (empty || !$from.sameParent($to) || !$from.parent.inlineContent) return false;
+  if (blockContext($from).blocks.length || blockContext($from).inComments) return false;
+  let bracketed = false;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (node.marks.some((m) => m.type.name === 'bracket')) bracketed = true;
+    return !bracketed;
+  });
+  return !bracketed;
+}
+
+/**
+ * A delegate's alternative to selected agreed words is a replacement, in THE notation: the words
+ * get a `delete` bracket sponsored by the delegation, immediately followed by an insertion bracket
+ * with the new wording (the placeholder, selected, so typing replaces it).
+ */
+export function replacementCommand(account: Account): Command {
+  return (state, dispatch) => {
+    if (!agreedSelection(state)) return false;
+    if (dispatch) {
+      const { from, to } = state.selection;
+      const { bracket } = state.schema.marks;
+      const id = newId('br');
+      const tr = state.tr.addMark(from, to, bracket.create({ id: newId('br'), sponsors: [account.delegation], group: null, kind: 'delete' }));
+      tr.insert(to, state.schema.text(PLACEHOLDER, [bracket.create({ id, sponsors: [account.delegation], group: null, kind: 'insert' })]));
+      dispatch(markAsProposal(selectBracket(tr, id)).scrollIntoView());
+    }
+    return true;
+  };
 }
 
 /** Propose deleting the selected wording. */

@@ -12,7 +12,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { listBrackets, listComments, type BracketInfo } from '../../shared/model/index.ts';
+import { listProposals, listComments, type BracketInfo } from '../../shared/model/index.ts';
 import { post, delegationColour, ApiError, type Account } from '../connection/index.ts';
 import { proposalOrigins, originWords } from '../editor/proposal-info.ts';
 import { el, jumpTo } from './jump.ts';
@@ -28,33 +28,6 @@ export function mayResolveBrackets(account: Account): boolean {
 export function bracketKindLabel(bracket: BracketInfo): string {
   if (bracket.kind === 'inline') return bracket.markKind === 'delete' ? 'deletion' : 'text';
   return bracket.kind;
-}
-
-/**
- * `brackets` with each inline alternatives group ("[spam] [unsolicited messages]", bracket marks
- * sharing a `group`) as one entry of kind `alternatives`, whose id is the group's and whose
- * options are the member brackets, in reading order: the chair chooses one of them.
- */
-export function groupInlineAlternatives(brackets: BracketInfo[]): BracketInfo[] {
-  const groups = new Map<string, BracketInfo[]>();
-  for (const b of brackets) if (b.kind === 'inline' && b.group) groups.set(b.group, [...(groups.get(b.group) ?? []), b]);
-  const out: BracketInfo[] = [];
-  const placed = new Set<string>();
-  for (const b of brackets) {
-    const group = b.kind === 'inline' ? b.group : null;
-    const members = group ? groups.get(group)! : null;
-    if (!group || !members || members.length < 2) { out.push(b); continue; }
-    if (placed.has(group)) continue;
-    placed.add(group);
-    out.push({
-      ...members[0], id: group, kind: 'alternatives',
-      text: members.map((m) => `[${m.text}]`).join(' '),
-      sponsors: [...new Set(members.flatMap((m) => m.sponsors))],
-      to: Math.max(...members.map((m) => m.to)),
-      options: members.map((m, index) => ({ id: m.id, label: `Option ${index + 1}`, text: m.text, sponsors: m.sponsors })),
-    });
-  }
-  return out;
 }
 
 /** The plain sentence for a resolution the server did not take. */
@@ -166,7 +139,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   };
 
   const entry = (bracket: BracketInfo): HTMLElement => {
-    const inlineGroup = bracket.kind === 'alternatives' && bracket.markKind !== undefined;
+    const inlineGroup = bracket.kind === 'alternatives' && Boolean(bracket.group);
     const box = el('article', `bracket-entry bracket-${bracket.kind}${inlineGroup ? ' bracket-inline-alternatives' : ''}`);
     box.dataset.bracket = bracket.id;
     const head = el('div', 'bracket-head');
@@ -178,7 +151,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     const text = el('button', 'bracket-text jumpable', bracket.kind === 'alternatives' ? '' : `[${bracket.text}]`);
     text.type = 'button';
     text.addEventListener('click', () => {
-      const current = listBrackets(view.state.doc).find((b) => b.id === bracket.id);
+      const current = listProposals(view.state.doc).find((b) => b.id === bracket.id);
       if (current) jumpTo(view, current.from);
     });
     const proposed = el('div', 'bracket-proposed');
@@ -249,7 +222,8 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     update(state: EditorState) {
       if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
-      brackets = groupInlineAlternatives(listBrackets(state.doc));
+      // Inline alternatives ("[spam] [unsolicited messages]") are one entry: the chair chooses an option.
+      brackets = listProposals(state.doc);
       comments = commentCounts(state.doc, brackets);
       const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${comments.get(b.id) ?? 0}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
       if (key === lastKey) return;

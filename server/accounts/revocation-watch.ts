@@ -6,8 +6,7 @@
  * token up in the database, so a revoked account gets 401 at once.
  */
 import type { DocumentStore } from '../storage/types.ts';
-import type { Rooms } from '../sync/rooms.ts';
-import { disconnectAccount } from './disconnect.ts';
+import type { LiveSockets } from './live-sockets.ts';
 
 /** A running watch; `stop` ends it. */
 export interface RevocationWatch {
@@ -20,7 +19,7 @@ export interface RevocationWatch {
 export const DEFAULT_REVOCATION_POLL_MS = 1000;
 
 /** Start polling the store's account events, closing the connections of revoked and rotated accounts. */
-export async function watchRevocations(store: DocumentStore, rooms: Rooms, options: { intervalMs?: number; log?: (line: string) => void } = {}): Promise<RevocationWatch> {
+export async function watchRevocations(store: DocumentStore, sockets: LiveSockets, options: { intervalMs?: number; log?: (line: string) => void } = {}): Promise<RevocationWatch> {
   const events = await store.accountEventsAfter(0);
   let seen = events.length > 0 ? events[events.length - 1].seq : 0;
   let polling: Promise<number> | null = null;
@@ -30,7 +29,7 @@ export async function watchRevocations(store: DocumentStore, rooms: Rooms, optio
         const fresh = await store.accountEventsAfter(seen);
         for (const event of fresh) {
           seen = event.seq;
-          const closed = disconnectAccount(rooms, event.accountId);
+          const closed = sockets.close(event.accountId);
           if (closed > 0) options.log?.(`plenipo: account ${event.accountId} ${event.kind === 'revoke' ? 'revoked' : 'given a new token'}; closed ${closed} connection(s)`);
         }
         return fresh.length;

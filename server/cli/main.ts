@@ -2,7 +2,9 @@
  * The `plenipo` command line (`npm run -s plenipo -- <command>`), acting on the database at
  * PLENIPO_DB (default data/plenipo.db) or `--db FILE`:
  *
- *   user add --name N --delegation D --role R   create an account; the token is the last line
+ *   user add --name N --delegation D --role R [--expires-in-hours H]
+ *                                               create an account; the token is the last line (with
+ *                                               --expires-in-hours it signs in only until then)
  *   user list                                   one account per line: id, role, delegation, name
  *                                               (and `revoked` for a revoked account)
  *   user revoke ACCOUNT_ID                      the account's token and sessions stop working; a
@@ -30,7 +32,7 @@ import { backupDatabase, restoreDatabase } from './backup.ts';
 import { ROLES, type Role } from '../storage/types.ts';
 
 const USAGE = `usage: plenipo [--db FILE] <command>
-  user add --name N --delegation D --role ${ROLES.join('|')}
+  user add --name N --delegation D --role ${ROLES.join('|')} [--expires-in-hours H]
   user list
   user revoke ACCOUNT_ID
   user rotate ACCOUNT_ID
@@ -51,7 +53,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       allowPositionals: true,
       options: {
         db: { type: 'string' }, name: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' },
-        title: { type: 'string' }, base: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        title: { type: 'string' }, base: { type: 'string' }, 'expires-in-hours': { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
@@ -95,7 +97,14 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const role = values.role as Role;
         if (!values.name || !values.delegation || !values.role) throw new UsageError('user add needs --name, --delegation and --role');
         if (!ROLES.includes(role)) throw new UsageError(`Unknown role ${JSON.stringify(values.role)} (expected one of ${ROLES.join(', ')})`);
-        const { account, token } = await store.createAccount({ name: values.name, delegation: values.delegation, role });
+        let invitationExpiresAt: number | null = null;
+        if (values['expires-in-hours'] !== undefined) {
+          const hours = Number(values['expires-in-hours']);
+          if (!Number.isFinite(hours) || hours <= 0) throw new UsageError(`--expires-in-hours must be a number of hours above 0, not ${JSON.stringify(values['expires-in-hours'])}`);
+          invitationExpiresAt = Date.now() + Math.round(hours * 3_600_000);
+        }
+        const { account, token } = await store.createAccount({ name: values.name, delegation: values.delegation, role, invitationExpiresAt });
+        if (invitationExpiresAt) out(`The token signs in until ${new Date(invitationExpiresAt).toISOString()}.`);
         out(`Created account ${account.id}: ${account.name} (${account.delegation}, ${account.role}). Token (shown once):`);
         out(token);
         return 0;

@@ -71,6 +71,6 @@ export const accountRoutes = new Hono<AppEnv>()
     await detailsOf(c, id);
     if (id === c.var.account.id) throw new HTTPException(400, { message: 'You cannot revoke your own account; ask another member of the secretariat' });
     await c.var.store.revokeAccount(id);
-    c.var.disconnectAccount(id);
+    c.var.liveSockets.close(id);
     return c.json({ account: summary(await detailsOf(c, id)) });
   });

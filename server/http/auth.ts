@@ -3,7 +3,7 @@
  * `plenipo_session` cookie (a server-side session that `GET /login?token=` exchanged the token
  * for; the cookie never holds the token), or — for websockets, which cannot set headers in
  * browsers — by the `token` query parameter. A token that is unknown, revoked or past its
- * invitation expiry gets 401 with a message saying which; failed tokens count towards the
+ * invitation expiry gets 401 with a message saying which; unknown tokens count towards the
  * sign-in rate limit (429).
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -46,7 +46,8 @@ export async function signInWithToken(c: Context<AppEnv>, token: string): Promis
   if (c.var.limiter.blocked(address, token)) throw tooManyAttempts();
   const check = await c.var.store.checkToken(token);
   if (check.status === 'ok') return check.account;
-  c.var.limiter.fail(address, token);
+  // Only guesses count: a revoked or expired token is a real one (a client retrying it must not lock out its whole network).
+  if (check.status === 'unknown') c.var.limiter.fail(address, token);
   throw new HTTPException(401, { message: tokenRefusal(check) });
 }
 

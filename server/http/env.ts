@@ -3,6 +3,7 @@ import type { Account, DocumentStore } from '../storage/types.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import type { FailureLimiter } from './rate-limit.ts';
+import type { LiveSockets } from '../accounts/live-sockets.ts';
 
 /** How the server decides where a request comes from and how long a browser stays signed in. */
 export interface SecurityPolicy {
@@ -27,7 +28,7 @@ export type AppEnv = {
     limiter: FailureLimiter;
     /** Worker threads for heavy work (time-travel redlines, exports). */
     jobs: JobRunner;
-    /** Close the live connections of an account now (after a revocation in this process). */
-    disconnectAccount: (accountId: string) => void;
+    /** Live websockets by account: the sync route registers each, a revocation closes them. */
+    liveSockets: LiveSockets;
   };
 };

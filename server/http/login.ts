@@ -31,7 +31,11 @@ function pageFor(status: number, message: string): SignInPage {
 /** Login route group; `staticRoot` is the built client, whose stylesheet the failure page uses. */
 export function loginRoutes(staticRoot: string | null): Hono<AppEnv> {
   const styles = clientStyles(staticRoot);
-  const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, message: string) => c.html(signInPage(pageFor(status, message), styles), status);
+  const refuse = (c: Context<AppEnv>, status: ContentfulStatusCode, message: string) => {
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    c.header('Cache-Control', 'no-store');
+    return c.html(signInPage(pageFor(status, message), styles), status);
+  };
   return new Hono<AppEnv>()
     .get('/login', async (c) => {
       const token = c.req.query('token')?.trim() ?? '';

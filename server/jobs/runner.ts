@@ -67,7 +67,7 @@ export class JobRunner {
     if (this.closed) return Promise.reject(new HTTPException(503, { message: 'The server is shutting down' }));
     const busy = this.slots.filter((slot) => slot.job).length;
     if (busy >= this.workers && this.queue.length >= this.queueLimit) {
-      return Promise.reject(new HTTPException(503, { message: `The server is busy with ${busy + this.queue.length} other redlines and exports; try again in a minute` }));
+      return Promise.reject(new HTTPException(503, { message: `The server is busy with other redlines and exports (${busy} running, ${this.queue.length} waiting); try again in a minute` }));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, name, input }, resolve: resolve as (value: unknown) => void, reject });
@@ -108,7 +108,7 @@ export class JobRunner {
     });
     const lost = (error: Error) => {
       this.remove(slot);
-      slot.job?.reject(new Error(`Job worker stopped: ${error.message}`));
+      slot.job?.reject(new HTTPException(503, { message: `This ${slot.job.request.name} could not be finished (its worker stopped: ${error.message}); try again` }));
       slot.job = null;
       this.pump();
     };

@@ -17,3 +17,8 @@ export {
   MessageType, SyncType, syncStep1Message, syncStep2Message, updateMessage, awarenessMessage, permissionDeniedMessage, KEEPALIVE_MESSAGE,
 } from './protocol.ts';
 export { createDispatcher } from './dispatcher.ts';
+export { DEFAULT_SYNC_LIMITS, syncLimits, AccountBudget, ConnectionBudget } from './limits.ts';
+export type { SyncLimits, Rate, PresenceTiming } from './limits.ts';
+export { filterPresence } from './presence-filter.ts';
+export type { PresenceEntry, PresenceContext, PresenceFilterResult } from './presence-filter.ts';
+export { TokenBucket } from './token-bucket.ts';

@@ -9,9 +9,10 @@
  * already has, or a removal of one — are skipped without being parsed and cost nothing.
  *
  * Every other state is a claim by the sender, kept only when:
- *   - its client id is the connection's own: not one another live connection has set, not bound
- *     to another account in the document's client-id registry, and within the connection's
- *     `maxPresenceStates` client ids for its whole life;
+ *   - its client id is the connection's own: not one a live connection of another account has
+ *     set (a connection of the same account takes it over: a client reconnecting before the server
+ *     saw its old socket die), not bound to another account in the document's client-id registry,
+ *     and within the connection's `maxPresenceStates` client ids for its whole life;
  *   - its JSON is at most `maxPresenceStateBytes` and reduces to the editor's shape
  *     (`shared/presence`): `user` is replaced by the server's, unknown fields are dropped, a cursor
  *     must be two relative positions that do not point outside the `prosemirror` fragment.
@@ -40,7 +41,7 @@ export interface PresenceContext {
   user: AwarenessUser;
   /** Client ids the sender has set states for so far. */
   ownIds: ReadonlySet<number>;
-  /** Whether another live connection has set a state for this client id. */
+  /** Whether a live connection of another account has set a state for this client id. */
   heldByOther(client: number): boolean;
   /** The latest clock the server has for a client id's presence, if any. */
   clockOf(client: number): number | undefined;

@@ -225,9 +225,11 @@ export class Room {
       accountId: connection.account.id,
       user: awarenessUser(connection.account),
       ownIds: connection.presenceIds,
+      // Another connection of the same account may take an id over: it is that client reconnecting
+      // before the server noticed its old socket died.
       heldByOther: (client) => {
         const holder = this.presenceHolders.get(client);
-        return holder !== undefined && holder !== connection;
+        return holder !== undefined && holder !== connection && holder.account.id !== connection.account.id;
       },
       clockOf: (client) => this.awareness.meta.get(client)?.clock,
       knownStates: this.awareness.meta.size,
@@ -250,6 +252,11 @@ export class Room {
       return;
     }
     for (const entry of entries) {
+      const holder = this.presenceHolders.get(entry.client);
+      if (holder && holder !== connection) {
+        holder.presenceIds.delete(entry.client);
+        holder.awarenessIds.delete(entry.client);
+      }
       connection.presenceIds.add(entry.client);
       this.presenceHolders.set(entry.client, connection);
       const later = connection.laterPresence.get(entry.client);

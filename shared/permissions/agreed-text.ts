@@ -22,20 +22,33 @@ export function agreedTextRefusal(before: EditFacts, after: EditFacts): EditRefu
   return refuse(REFUSAL_MESSAGES.agreedText, `agreed text changes at token ${i}: ${clip(a[i])} would become ${clip(b[i])}`);
 }
 
-/**
- * The agreed offset `offset` of text block `block` in `before`, carried over to `after` when
- * agreed text changed around it (one changed stretch: common prefix and suffix), or null when the
- * offset lies inside the changed stretch.
- */
-export function mapAgreedOffset(before: EditFacts, after: EditFacts, block: string, offset: number): number | null {
-  const was = before.agreedByBlock.get(block);
-  const now = after.agreedByBlock.get(block);
-  if (was === undefined || now === undefined || was === now) return offset;
-  let prefix = 0;
-  while (prefix < was.length && prefix < now.length && was[prefix] === now[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < was.length - prefix && suffix < now.length - prefix && was[was.length - 1 - suffix] === now[now.length - 1 - suffix]) suffix++;
+/** Where `offset` lands when `was` becomes `now` with the unchanged prefix `prefix` and suffix `suffix`, or null inside the change. */
+function mapWith(was: string, now: string, prefix: number, suffix: number, offset: number): number | null {
   if (offset <= prefix) return offset;
   if (offset >= was.length - suffix) return offset + now.length - was.length;
   return null;
+}
+
+/**
+ * Whether agreed offset `offset` of text block `block` in `before` may have become `moved` in
+ * `after`, when agreed text changed around it in one stretch (the secretariat's edit). Within a
+ * run of repeated characters the changed stretch could be on either side of the offset, so both
+ * readings — the common prefix taken first, or the common suffix first — are accepted, and any
+ * offset between them. An offset inside the changed stretch was not carried over: false.
+ */
+export function agreedOffsetCarried(before: EditFacts, after: EditFacts, block: string, offset: number, moved: number): boolean {
+  const was = before.agreedByBlock.get(block);
+  const now = after.agreedByBlock.get(block);
+  if (was === undefined || now === undefined || was === now) return offset === moved;
+  const shorter = Math.min(was.length, now.length);
+  const common = (limit: number, at: (i: number) => boolean) => { let n = 0; while (n < limit && at(n)) n++; return n; };
+  const prefixOf = (limit: number) => common(limit, (i) => was[i] === now[i]);
+  const suffixOf = (limit: number) => common(limit, (i) => was[was.length - 1 - i] === now[now.length - 1 - i]);
+  const p1 = prefixOf(shorter);
+  const s1 = suffixOf(shorter - p1);
+  const s2 = suffixOf(shorter);
+  const p2 = prefixOf(shorter - s2);
+  const readings = [mapWith(was, now, p1, s1, offset), mapWith(was, now, p2, s2, offset)].filter((o): o is number => o !== null);
+  if (readings.length === 0) return false;
+  return moved >= Math.min(...readings) && moved <= Math.max(...readings);
 }

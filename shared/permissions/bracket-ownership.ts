@@ -12,7 +12,7 @@
  */
 import type { Author } from './rules.ts';
 import type { BlockBracketFact, EditFacts, InlineBracketFact } from './edit-facts.ts';
-import { mapAgreedOffset } from './agreed-text.ts';
+import { agreedOffsetCarried } from './agreed-text.ts';
 import { isSoleSponsor, sponsorChangeProblem } from './sponsorship.ts';
 import { refuse, REFUSAL_MESSAGES, type EditRefusal } from './refusal.ts';
 
@@ -23,6 +23,7 @@ export interface OwnershipContext {
 }
 
 const list = (sponsors: readonly string[]) => `[${sponsors.join(', ')}]`;
+const KINDS = new Set(['insert', 'delete']);
 
 /** Members of inline group `group` other than `except`, in `facts`. */
 function groupMembers(facts: EditFacts, group: string, except: string): InlineBracketFact[] {
@@ -58,9 +59,10 @@ function inlineChange(before: EditFacts, after: EditFacts, was: InlineBracketFac
     return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: group ${was.group} would become ${now.group}`);
   }
   if (now.words !== was.words) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its words would change`);
-  const start = context.editsAgreedText ? mapAgreedOffset(before, after, was.block, was.start) : was.start;
-  const end = context.editsAgreedText ? mapAgreedOffset(before, after, was.block, was.end) : was.end;
-  if (start !== now.start || end !== now.end) {
+  const carried = context.editsAgreedText
+    ? agreedOffsetCarried(before, after, was.block, was.start, now.start) && agreedOffsetCarried(before, after, was.block, was.end, now.end)
+    : was.start === now.start && was.end === now.end;
+  if (!carried) {
     return refuse(REFUSAL_MESSAGES.moved, `${detail} would move from agreed offsets ${was.start}-${was.end} to ${now.start}-${now.end} of ${was.block}`);
   }
   return null;
@@ -82,6 +84,10 @@ export function inlineBracketRefusal(before: EditFacts, after: EditFacts, contex
     if (before.inline.has(id)) continue;
     if (now.anonymous) return refuse(REFUSAL_MESSAGES.ids, `new bracket at ${now.block} has no id`);
     if (!isSoleSponsor(now.sponsors, own)) return refuse(REFUSAL_MESSAGES.ownName, `${own} may not open bracket ${id} sponsored by ${list(now.sponsors)}`);
+  }
+  for (const [id, now] of after.inline) {
+    const wasKind = before.inline.get(id)?.kind;
+    if (!KINDS.has(now.kind) && (wasKind === undefined || KINDS.has(wasKind))) return refuse(REFUSAL_MESSAGES.ownName, `bracket ${id} would have unknown kind ${JSON.stringify(now.kind)}`);
   }
   return null;
 }

@@ -95,7 +95,6 @@ export interface AnchorFact {
   block: string;
   start: number;
   end: number;
-  lastEnd: number;
 }
 
 /** One article: its status and node. */
@@ -125,26 +124,86 @@ export interface EditFacts {
 const PROPOSAL_ATTRS = new Set(['bracket', 'sponsors', 'bracketKind', 'status']);
 
 const cache = new WeakMap<Node, EditFacts>();
+const childCache = new WeakMap<Node, { facts: EditFacts; last: string }>();
+/** Stands for the previous agreed sibling of a top-level block until the document is assembled. */
+const BEFORE_CHILD = '\u0000';
 
-/** The facts of `doc` (computed once per document node). */
+function emptyFacts(): EditFacts {
+  return {
+    agreed: [], agreedByBlock: new Map(), inline: new Map(), blocks: new Map(), options: new Map(),
+    alternatives: new Map(), comments: new Map(), anchors: [], ids: new Map(), articles: new Map(),
+  };
+}
+
+/**
+ * The facts of `doc` (computed once per document node). Each top-level block's facts are
+ * computed once per block node and reused: an edit in one article re-reads only that article,
+ * since ProseMirror shares every untouched subtree between the documents before and after.
+ */
 export function editFacts(doc: Node): EditFacts {
   let facts = cache.get(doc);
   if (!facts) {
-    facts = {
-      agreed: [], agreedByBlock: new Map(), inline: new Map(), blocks: new Map(), options: new Map(),
-      alternatives: new Map(), comments: new Map(), anchors: [], ids: new Map(), articles: new Map(),
-    };
-    walkChildren(doc, 'doc', true, facts, { prev: '' });
+    facts = emptyFacts();
+    let prev = '';
+    doc.forEach((child, _offset, index) => {
+      const part = childFacts(child, index);
+      merge(facts!, part.facts, prev);
+      if (part.last !== BEFORE_CHILD) prev = part.last;
+    });
     cache.set(doc, facts);
   }
   return facts;
 }
 
-/** A node's attributes other than proposal attributes, as a stable string. */
+/** The facts of top-level block `child`, at `index` (cached when its key does not depend on the index). */
+function childFacts(child: Node, index: number): { facts: EditFacts; last: string } {
+  const cached = childCache.get(child);
+  if (cached) return cached;
+  const facts = emptyFacts();
+  const tracker = { prev: BEFORE_CHILD };
+  walkBlock(child, keyOf(child, 'doc', index), 'doc', true, facts, tracker);
+  const part = { facts, last: tracker.prev };
+  const name = child.type.name;
+  if ((child.attrs.id != null && name !== 'comment') || name === 'docinfo' || name === 'title' || name === 'comments') childCache.set(child, part);
+  return part;
+}
+
+/** Add `part` (one top-level block's facts, never mutated) to `into`; `prev` is the agreed block before it. */
+function merge(into: EditFacts, part: EditFacts, prev: string): void {
+  const unplaced = `doc|${BEFORE_CHILD}`;
+  for (const token of part.agreed) into.agreed.push(token);
+  for (const [key, text] of part.agreedByBlock) into.agreedByBlock.set(key, text);
+  for (const [id, fact] of part.inline) {
+    const known = into.inline.get(id);
+    into.inline.set(id, known ? {
+      ...known, runs: known.runs + fact.runs, words: `${known.words}\u0005${fact.words}`,
+      consistent: known.consistent && fact.consistent && known.attrsKey === fact.attrsKey,
+    } : fact);
+  }
+  for (const [id, fact] of part.blocks) into.blocks.set(id, fact.place === unplaced ? { ...fact, place: `doc|${prev}` } : fact);
+  for (const [id, fact] of part.alternatives) into.alternatives.set(id, fact.place === unplaced ? { ...fact, place: `doc|${prev}` } : fact);
+  for (const [id, fact] of part.options) into.options.set(id, fact);
+  for (const [id, fact] of part.comments) into.comments.set(id, fact);
+  for (const [id, fact] of part.articles) into.articles.set(id, fact);
+  for (const run of part.anchors) into.anchors.push(run);
+  for (const [id, count] of part.ids) into.ids.set(id, (into.ids.get(id) ?? 0) + count);
+}
+
+const attrNames = new WeakMap<object, Map<ReadonlySet<string>, string[]>>();
+
+/** Names of the attributes of `node`'s type, in schema order, without `drop` (cached per type). */
+function namesOf(node: Node, drop: ReadonlySet<string>): string[] {
+  let perType = attrNames.get(node.type);
+  if (!perType) attrNames.set(node.type, (perType = new Map()));
+  let names = perType.get(drop);
+  if (!names) perType.set(drop, (names = Object.keys(node.type.spec.attrs ?? {}).filter((name) => !drop.has(name))));
+  return names;
+}
+
+/** A node's attributes other than proposal attributes (or `drop`), as a stable string. */
 function attrsSig(node: Node, drop: ReadonlySet<string> = PROPOSAL_ATTRS): string {
   let out = '';
-  for (const name of Object.keys(node.attrs).sort()) {
-    if (drop.has(name)) continue;
+  for (const name of namesOf(node, drop)) {
     const value = node.attrs[name];
     if (value === null || value === undefined) continue;
     out += ` ${name}=${JSON.stringify(value)}`;
@@ -298,7 +357,7 @@ function walkTextblock(block: Node, key: string, agreed: boolean, facts: EditFac
     const childEnd = contentOffset + child.nodeSize;
     for (const mark of child.marks) {
       if (mark.type.name === 'bracket') inlineRun(facts, mark, child, key, offset, end, contentOffset, childEnd);
-      else if (mark.type.name === 'anchor') anchorRun(facts, String(mark.attrs.comment ?? ''), key, offset, end, contentOffset, childEnd);
+      else if (mark.type.name === 'anchor') anchorRun(facts, String(mark.attrs.comment ?? ''), key, offset, end);
     }
     if (!child.isText) countId(facts, child.attrs.id);
     if (countsAgreed) {
@@ -341,14 +400,18 @@ function inlineRun(facts: EditFacts, mark: Mark, child: Node, block: string, sta
   if (fact.block === block) fact.end = end;
 }
 
-function anchorRun(facts: EditFacts, comment: string, block: string, start: number, end: number, from: number, to: number): void {
+/**
+ * Record that text of `block` between agreed offsets `start` and `end` is anchored to `comment`.
+ * Runs meeting in agreed offsets merge, so proposal text typed inside an anchored stretch (which
+ * counts no agreed characters) does not change the anchor.
+ */
+function anchorRun(facts: EditFacts, comment: string, block: string, start: number, end: number): void {
   for (let i = facts.anchors.length - 1; i >= 0 && facts.anchors[i].block === block; i--) {
     const run = facts.anchors[i];
-    if (run.comment === comment && run.lastEnd === from) {
+    if (run.comment === comment && run.end === start) {
       run.end = end;
-      run.lastEnd = to;
       return;
     }
   }
-  facts.anchors.push({ comment, block, start, end, lastEnd: to });
+  facts.anchors.push({ comment, block, start, end });
 }

@@ -4,9 +4,10 @@
  * precise check (`precise.ts`: apply to a copy, convert to ProseMirror, `refuseEdit`) must run.
  *
  * The fast path settles plain typing only, and only where the rules certainly allow it:
- * - new `ContentString` items placed exactly between two neighbours that are still adjacent in the
- *   accepted state (so Yjs's conflict resolution cannot move them), in an XmlText whose parent is
- *   a text block outside comments; deletions of `ContentString` items in such a text;
+ * - new `ContentString` items whose neighbours (origin and right origin) are in the accepted state
+ *   with no live format item between them (so wherever Yjs's conflict resolution puts the item,
+ *   it takes the formats active after its origin), in an XmlText whose parent is a text block
+ *   outside comments; deletions of `ContentString` items in such a text;
  * - by the chair anywhere there (and `em`/`strong` formats);
  * - by the secretariat in agreed text: no inline bracket active at the place, no block bracket or
  *   alternatives around it, in an article that is not `agreed`;
@@ -81,6 +82,30 @@ function formatsAfter(item: Y.Item | null): Formats {
   return formats;
 }
 
+/** Most items the fast path walks between a new item's neighbours (concurrent typing at one place). */
+const FAST_SCAN = 64;
+
+/** Whether item `item` holds clock `id` of its client. */
+const holds = (item: Y.Item, id: Y.ID) => item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length;
+
+/**
+ * Why the place between `from` (the origin and the item `left` holding it; null for the start of
+ * `text`) and `rightOrigin` cannot be read on the fast path, or null. Yjs puts a new item
+ * somewhere after its origin and before its right origin (after concurrent insertions there);
+ * when no live format item lies in between, the item takes the formats active just after `left`
+ * (none at the start) wherever it lands.
+ */
+function formatFreeUntil(from: { left: Y.Item; origin: Y.ID } | null, text: Y.XmlText, rightOrigin: Y.ID | null): string | null {
+  if (from && rightOrigin !== null && holds(from.left, rightOrigin) && rightOrigin.clock > from.origin.clock) return null;
+  let steps = 0;
+  for (let o = from ? from.left.right : text._start; ; o = o.right) {
+    if (rightOrigin === null ? o === null : o !== null && holds(o, rightOrigin)) return null;
+    if (o === null) return 'inserts text before an item that is not its neighbour';
+    if (!o.deleted && o.content instanceof Y.ContentFormat) return 'inserts text where a format lies between its neighbours';
+    if (++steps > FAST_SCAN) return 'inserts text far from its right neighbour';
+  }
+}
+
 const sameId = (a: Y.ID | null, b: Y.ID | null) => (a === null ? b === null : b !== null && a.client === b.client && a.clock === b.clock);
 
 /** The struct of `doc` holding `id`, or null when the document does not have it. */
@@ -134,7 +159,8 @@ export function inspectUpdate(update: Uint8Array | DecodedStructs, doc: Y.Doc, a
       const right = structAt(doc, rightOrigin);
       if (!(right instanceof Y.Item)) return right === null ? 'inserts next to content the document does not have' : 'inserts next to garbage-collected content';
       if (right.parentSub !== null || !(right.parent instanceof Y.XmlText)) return 'inserts into something that is not known text';
-      if (right.id.clock !== rightOrigin.clock || right.left !== null) return 'inserts text between items that are no longer neighbours';
+      const between = formatFreeUntil(null, right.parent, rightOrigin);
+      if (between) return between;
       return { text: right.parent, formats: new Map(), right: rightOrigin };
     }
     if (origin === null) {
@@ -153,9 +179,9 @@ export function inspectUpdate(update: Uint8Array | DecodedStructs, doc: Y.Doc, a
     const left = structAt(doc, origin);
     if (!(left instanceof Y.Item)) return left === null ? 'inserts next to content the document does not have' : 'inserts next to garbage-collected content';
     if (left.parentSub !== null || !(left.parent instanceof Y.XmlText)) return 'inserts into something that is not known text';
-    const right = origin.clock < left.id.clock + left.length - 1 ? Y.createID(origin.client, origin.clock + 1) : left.right ? left.right.id : null;
-    if (!sameId(rightOrigin, right)) return 'inserts text between items that are no longer neighbours';
-    return { text: left.parent, formats: formatsAfter(left), right };
+    const between = formatFreeUntil({ left, origin }, left.parent, rightOrigin);
+    if (between) return between;
+    return { text: left.parent, formats: formatsAfter(left), right: rightOrigin };
   };
 
   /** Why the new struct `struct` needs the precise check, or null (recording where it lands). */

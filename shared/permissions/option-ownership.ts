@@ -35,7 +35,9 @@ function optionChange(was: OptionFact, now: OptionFact, context: OwnershipContex
   if (now.alternatives !== was.alternatives) return refuse(REFUSAL_MESSAGES.moved, `option ${was.id} would move from alternatives ${was.alternatives} to ${now.alternatives}`);
   if (isSoleSponsor(was.sponsors, own)) return null;
   const detail = `option ${was.id} sponsored by ${list(was.sponsors)}`;
-  if (now.words !== was.words || now.label !== was.label) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its content would change`);
+  if (now.label !== was.label) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its label would change`);
+  // An unsponsored option holds existing wording: agreed text, guarded as such (proposals inside it are allowed).
+  if (was.sponsors.length > 0 && now.words !== was.words) return refuse(REFUSAL_MESSAGES.foreignProposal, `${detail}: its content would change`);
   return null;
 }
 

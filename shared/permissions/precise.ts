@@ -1,8 +1,8 @@
 /**
  * The precise check, for updates the fast inspection hands over: apply the update to a copy of the
  * accepted state, require that it integrates completely (nothing pending) and that the result is
- * a valid treaty under the schema, then let the rule function decide on the ProseMirror documents
- * before and after. The before-document (and the encoded state the copy starts from) is computed
+ * a valid treaty under the schema, then let the rule function (`refuseEdit`) decide on the
+ * ProseMirror documents before and after. The before-document (and the encoded state the copy starts from) is computed
  * once per accepted state.
  */
 import * as Y from 'yjs';
@@ -10,7 +10,8 @@ import type { Node, Schema } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
 import { hasPending } from './integrable.ts';
 import { inventoryOf, type Inventory } from './inventory.ts';
-import { checkChange, type Author } from './rules.ts';
+import { refuseEdit } from './edit-rules.ts';
+import type { Author } from './rules.ts';
 
 /** What the precise check needs of the state an update meets; computed once per state. */
 interface Before {
@@ -77,18 +78,9 @@ export interface PreciseRefusal {
 }
 
 /**
- * The content decision on the documents before and after. The rule function of contract 1
- * (`refuseEdit` on ProseMirror documents) replaces the inventory comparison here when it lands.
- */
-function decide(doc: Y.Doc, copy: Y.Doc, _before: Node, _after: Node, author: Author): { message: string; detail: string } | null {
-  const reason = checkChange(currentInventory(doc), inventoryOf(copy), author);
-  return reason ? { message: reason, detail: reason } : null;
-}
-
-/**
  * Why `author` may not apply `update` to `doc`, or null when allowed: the update must integrate
  * completely into a copy of `doc`, the result must be a valid document under `schema` (else
- * `invalid: true`), then the rules decide on the documents before and after.
+ * `invalid: true`), then `refuseEdit` decides on the documents before and after.
  */
 export function checkUpdatePrecisely(update: Uint8Array, doc: Y.Doc, author: Author, schema: Schema): PreciseRefusal | null {
   let copy: Y.Doc;
@@ -111,7 +103,7 @@ export function checkUpdatePrecisely(update: Uint8Array, doc: Y.Doc, author: Aut
       const detail = `the update leaves the document invalid (${(error as Error).message})`;
       return { reason: detail, detail, invalid: true };
     }
-    const refusal = decide(doc, copy, currentDocument(doc, schema), after, author);
+    const refusal = refuseEdit(currentDocument(doc, schema), after, author);
     return refusal ? { reason: refusal.message, detail: refusal.detail, invalid: false } : null;
   } finally {
     copy.destroy();

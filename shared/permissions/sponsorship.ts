@@ -16,11 +16,13 @@ export function sameSponsors(a: readonly string[], b: readonly string[]): boolea
 
 /**
  * Why `delegation` may not change sponsors from `before` to `after`, or null when it may: it may
- * append itself when it is not a sponsor yet, or remove itself while other sponsors remain.
+ * append itself when it is not a sponsor yet (of a proposal that has sponsors: one without is the
+ * chair's to settle, and co-sponsoring would make it the delegation's own), or remove itself
+ * while other sponsors remain.
  */
 export function sponsorChangeProblem(before: readonly string[], after: readonly string[], delegation: string): string | null {
   if (sameSponsors(before, after)) return null;
-  if (!before.includes(delegation) && sameSponsors([...before, delegation], after)) return null;
+  if (before.length > 0 && !before.includes(delegation) && sameSponsors([...before, delegation], after)) return null;
   if (before.includes(delegation) && before.length > 1 && sameSponsors(before.filter((s) => s !== delegation), after)) return null;
   return `${delegation} may only add or remove itself: sponsors [${before.join(', ')}] would become [${after.join(', ')}]`;
 }

@@ -4,6 +4,9 @@
  * by the server from the account, whatever the client wrote), `cursor` (absent, null, or a
  * `CursorJSON`) and `session` (absent, null, or the chair's `SessionPlace`). Unknown fields are dropped; a state that is not an object, or whose cursor is
  * not a cursor, is refused.
+ *
+ * To publish a new field (say, the article the chair is on, for "follow the chair"), add it here
+ * with an exact check of its value: the server relays only what this function keeps.
  */
 import { isCursorJSON, type CursorJSON } from './cursor.ts';
 import { isSessionPlace, type SessionPlace } from './session.ts';

@@ -84,7 +84,10 @@ class Matcher {
 export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPair[] {
   const fromShingles = lazyList(from.length, (i) => shingles(from[i].text));
   const toShingles = lazyList(to.length, (j) => shingles(to[j].text));
-  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromShingles(i), toShingles(j)));
+  const fromWords = lazyList(from.length, (i) => wordSet(from[i].text));
+  const toWords = lazyList(to.length, (j) => wordSet(to[j].text));
+  // The similarity reported for a pair: word sets (cheaper than shingles on long articles).
+  const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromWords(i), toWords(j)));
   const matcher = new Matcher(from.length, to.length);
 
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => `${from[i].number}|${headingKey(from[i].heading)}`, (j) => `${to[j].number}|${headingKey(to[j].heading)}`, false,
@@ -104,40 +107,83 @@ export function alignArticles(from: ArticleUnit[], to: ArticleUnit[]): AlignedPa
     matcher.add(pair.from, pair.to, 'similarity', pair.score);
   }
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].number, (j) => to[j].number, false, (i, j) => {
-    if (jaccard(wordSet(from[i].text), wordSet(to[j].text)) >= ALIGN_THRESHOLDS.articleSameNumber) matcher.add(i, j, 'number', score(i, j));
+    const s = score(i, j);
+    if (s >= ALIGN_THRESHOLDS.articleSameNumber) matcher.add(i, j, 'number', s);
   });
   return matcher.pairs.sort((a, b) => a.to - b.to);
 }
 
 /**
- * Align the provisions of two aligned articles (or parts): identical text first (by hash), then
- * the same label when the words overlap, then content similarity found through an inverted index of
- * words (near-linear: words shared by many provisions are not indexed), then the same label.
- * Never scores all pairs, so an article of thousands of provisions stays fast.
+ * Align the provisions of two aligned articles (or parts), never scoring all pairs:
+ * 1. identical text (by hash); the in-order ones are anchors;
+ * 2. between two consecutive anchors, content similarity: every pair when the window is small,
+ *    else candidates from an inverted index of words (words shared by many provisions are not
+ *    indexed), best first;
+ * 3. in the same windows, the same label when the words still overlap;
+ * 4. across the whole unit (provisions that moved), similarity through the inverted index;
+ * 5. the same label.
+ * An article of thousands of provisions, all edited and renumbered, stays near-linear.
  */
 export function alignProvisions(from: Provision[], to: Provision[]): AlignedPair[] {
   const matcher = new Matcher(from.length, to.length);
   const fromWords = lazyList(from.length, (i) => wordSet(from[i].text));
   const toWords = lazyList(to.length, (j) => wordSet(to[j].text));
   const score = (i: number, j: number) => (from[i].text === to[j].text ? 1 : jaccard(fromWords(i), toWords(j)));
-
-  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].text, (j) => to[j].text, false, (i, j) => matcher.add(i, j, 'text', 1));
-  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].label, (j) => to[j].label, false, (i, j) => {
-    const s = score(i, j);
-    if (s >= ALIGN_THRESHOLDS.provisionSameLabel) matcher.add(i, j, 'number', s);
-  });
-  const freeFrom = matcher.freeFrom();
-  const freeTo = matcher.freeTo();
-  if (freeFrom.length && freeTo.length) {
+  const similar = (freeFrom: number[], freeTo: number[], threshold: number) => {
+    if (!freeFrom.length || !freeTo.length) return;
+    if (freeFrom.length * freeTo.length <= WINDOW_PAIRS) {
+      const candidates: AlignedPair[] = [];
+      for (const i of freeFrom) for (const j of freeTo) {
+        const s = score(i, j);
+        if (s >= threshold) candidates.push({ from: i, to: j, rule: 'similarity', similarity: s });
+      }
+      candidates.sort((a, b) => b.similarity - a.similarity || a.from - b.from || a.to - b.to);
+      for (const c of candidates) matcher.add(c.from, c.to, 'similarity', c.similarity);
+      return;
+    }
     const fromSets: Set<string>[] = [];
     const toSets: Set<string>[] = [];
     for (const i of freeFrom) fromSets[i] = fromWords(i);
     for (const j of freeTo) toSets[j] = toWords(j);
-    for (const c of similarPairs(fromSets, toSets, freeFrom, freeTo, ALIGN_THRESHOLDS.provisionSimilarity)) matcher.add(c.from, c.to, 'similarity', c.score);
+    for (const c of similarPairs(fromSets, toSets, freeFrom, freeTo, threshold)) matcher.add(c.from, c.to, 'similarity', c.score);
+  };
+
+  pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].text, (j) => to[j].text, false, (i, j) => matcher.add(i, j, 'text', 1));
+  // Windows between the identical provisions that kept their order.
+  const exact = [...matcher.pairs].sort((a, b) => a.to - b.to);
+  const kept = longestIncreasing(exact.map((p) => p.from));
+  const anchors = exact.filter((_, k) => kept.has(k));
+  const windows: [number, number, number, number][] = [];
+  let fa = 0;
+  let ta = 0;
+  for (const p of [...anchors, { from: from.length, to: to.length }]) {
+    windows.push([fa, p.from, ta, p.to]);
+    fa = p.from + 1;
+    ta = p.to + 1;
   }
+  const freeIn = ([f0, f1, t0, t1]: [number, number, number, number]) => [
+    range(f0, f1).filter((i) => !matcher.fromTo.has(i)), range(t0, t1).filter((j) => !matcher.toFrom.has(j)),
+  ] as const;
+  for (const w of windows) {
+    const [freeFrom, freeTo] = freeIn(w);
+    similar(freeFrom, freeTo, ALIGN_THRESHOLDS.provisionSimilarity);
+  }
+  for (const w of windows) {
+    const [freeFrom, freeTo] = freeIn(w);
+    pairByKey(freeFrom, freeTo, (i) => from[i].label, (j) => to[j].label, false, (i, j) => {
+      const s = score(i, j);
+      if (s >= ALIGN_THRESHOLDS.provisionSameLabel) matcher.add(i, j, 'number', s);
+    });
+  }
+  similar(matcher.freeFrom(), matcher.freeTo(), ALIGN_THRESHOLDS.provisionSimilarity);
   pairByKey(matcher.freeFrom(), matcher.freeTo(), (i) => from[i].label, (j) => to[j].label, false, (i, j) => matcher.add(i, j, 'number', score(i, j)));
   return matcher.pairs.sort((a, b) => a.to - b.to);
 }
+
+/** Windows up to this many candidate pairs are scored pair by pair; larger ones go through the inverted index. */
+const WINDOW_PAIRS = 256;
+
+const range = (lo: number, hi: number) => Array.from({ length: Math.max(0, hi - lo) }, (_, k) => lo + k);
 
 /**
  * Align the non-article units of two texts: the title, preamble and closing with their

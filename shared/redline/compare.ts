@@ -27,13 +27,22 @@ export function wordChanges(from: string, to: string): Change[] {
 
 /** `[start, end)` document positions of the real characters of `text[s, e)` of a line (empty range at its place when none). */
 function rangeOf(block: SideBlock, s: number, e: number): [number, number] {
-  const p = block.positions;
   let first = -1;
   let last = -1;
-  for (let k = s; k < e; k++) if (p[k] >= 0) { if (first < 0) first = p[k]; last = p[k]; }
-  if (first >= 0) return [first, last + 1];
-  for (let k = e; k < p.length; k++) if (p[k] >= 0) return [p[k], p[k]];
-  for (let k = s - 1; k >= 0; k--) if (p[k] >= 0) return [p[k] + 1, p[k] + 1];
+  let after = -1;
+  let before = -1;
+  for (const r of block.runs) {
+    const lo = Math.max(s, r.offset);
+    const hi = Math.min(e, r.offset + r.length);
+    if (lo < hi) {
+      if (first < 0) first = r.pos + lo - r.offset;
+      last = r.pos + hi - r.offset;
+    } else if (r.offset >= e) { if (after < 0) after = r.pos; }
+    else if (r.length > 0) before = r.pos + r.length;
+  }
+  if (first >= 0) return [first, last];
+  if (after >= 0) return [after, after];
+  if (before >= 0) return [before, before];
   return [block.at, block.at];
 }
 
@@ -162,7 +171,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const blocks = compareProvisions(a?.provisions ?? [], b?.provisions ?? []);
     if (a && b) {
       const pair = pairByTo.get(b.seq)!;
-      const textChanged = changed(heading) || blocks.some((x) => x.status !== 'unchanged');
+      const textChanged = changed(heading) || blocks.some((x) => x.status !== 'unchanged' || x.move);
       const status: RedlineStatus = moved ? 'moved' : textChanged ? 'modified' : 'unchanged';
       return { ...base, status, renumbered: a.number !== b.number, textChanged, matchedBy: pair.rule, similarity: Math.round(pair.similarity * 1000) / 1000, heading, blocks };
     }
@@ -176,7 +185,7 @@ export function compareDocuments(fromDoc: Node, toDoc: Node, options: CompareOpt
     const single = unit.kind === 'title' || unit.kind === 'preamble' || unit.kind === 'closing';
     const key = uniqueKey(single ? unit.kind : `${unit.kind}-${n}`);
     const blocks = compareProvisions(a?.provisions ?? [], b?.provisions ?? []);
-    const status: RedlineStatus = !a ? 'added' : !b ? 'removed' : moved ? 'moved' : blocks.some((x) => x.status !== 'unchanged') ? 'modified' : 'unchanged';
+    const status: RedlineStatus = !a ? 'added' : !b ? 'removed' : moved ? 'moved' : blocks.some((x) => x.status !== 'unchanged' || x.move) ? 'modified' : 'unchanged';
     return {
       key, kind: unit.kind, fromId: a?.id ?? null, toId: b?.id ?? null, ...(unit.division ? { division: unit.division } : {}),
       path: unit.path, status, blocks, brackets: bracketsOf(a?.seq ?? null, b?.seq ?? null), comments: commentsOf(a?.seq ?? null, b?.seq ?? null),

@@ -87,13 +87,15 @@ export function changesToHtml(changes: Change[]): string {
 /** The label shown before a block: none for text continuing a provision, the change of number when renumbered. */
 function labelHtml(block: RedlineBlock): string {
   if (block.continued || block.label.includes('¶')) return '';
+  if (block.move === 'from') return escapeHtml(block.fromLabel ?? '');
   if (block.fromLabel && block.toLabel && block.fromLabel !== block.toLabel) return `<del>${escapeHtml(block.fromLabel)}</del> <ins>${escapeHtml(block.toLabel)}</ins>`;
   return escapeHtml(block.label);
 }
 
 function blockHtml(block: RedlineBlock): string {
   const move = block.move ? ` rl-move-${block.move}` : '';
-  const note = block.move === 'from' ? ' <span class="rl-badge rl-badge-moved">moved within the article</span>' : block.move === 'to' ? ' <span class="rl-badge rl-badge-moved">moved here</span>' : '';
+  const note = block.move === 'from' ? ` <span class="rl-badge rl-badge-moved">moved${block.toLabel ? ` to ${escapeHtml(block.toLabel)}` : ''}</span>`
+    : block.move === 'to' ? ` <span class="rl-badge rl-badge-moved">moved here${block.fromLabel ? ` from ${escapeHtml(block.fromLabel)}` : ''}</span>` : '';
   return `<div class="rl-block rl-${block.status}${move}"><span class="rl-label">${labelHtml(block)}</span><p class="rl-text">${changesToHtml(block.changes)}${note}</p></div>`;
 }
 

@@ -15,7 +15,7 @@
  * document position of every character so that each piece of a diff can be attributed.
  */
 import type { Node } from 'prosemirror-model';
-import { numberLabels, divisionLabel, bracketSpans, optionCaption } from '../model/index.ts';
+import { numberLabels, divisionLabel, kindName, bracketSpans, optionCaption } from '../model/index.ts';
 import type { RedlinePartKind } from './types.ts';
 
 /** One line of the side text. */
@@ -27,10 +27,21 @@ export interface SideBlock {
   /** True for text continuing a numbered provision after its first block. */
   continued: boolean;
   text: string;
-  /** Document position of each character of `text`, -1 for synthetic ones (brackets of blocks, brackets, captions). */
-  positions: Int32Array;
+  /**
+   * Where the real characters of `text` sit in the document, in order: `text[offset, offset +
+   * length)` is at document positions `[pos, pos + length)`. Characters outside every run are
+   * synthetic (brackets shown as "[" "]", block brackets, option captions).
+   */
+  runs: TextRun[];
   /** Document position where the block's content starts (where an empty piece is placed). */
   at: number;
+}
+
+/** A run of real characters of a line: see `SideBlock.runs`. */
+export interface TextRun {
+  offset: number;
+  pos: number;
+  length: number;
 }
 
 /** A unit of the side text: an article or a part (see `RedlinePartKind`). */
@@ -53,8 +64,18 @@ export interface SideUnit {
   blocks: SideBlock[];
 }
 
-/** Text of an inline block with "[" "]" around bracketed spans, and the position of each character. */
-function inlineLine(block: Node, contentStart: number): { text: string; positions: number[] } {
+/** Text of an inline block with "[" "]" around bracketed spans, and the runs of real characters. */
+function inlineLine(block: Node, contentStart: number): { text: string; runs: TextRun[] } {
+  const runs: TextRun[] = [];
+  let text = '';
+  if (!block.content.size) return { text, runs };
+  let plainText = true;
+  block.forEach((child) => { if (!child.isText || child.marks.some((m) => m.type.name === 'bracket')) plainText = false; });
+  if (plainText) {
+    // The common case: text without brackets or atoms, one run per text node.
+    block.forEach((child, offset) => { runs.push({ offset: text.length, pos: contentStart + offset, length: child.text!.length }); text += child.text!; });
+    return { text, runs };
+  }
   const spans = bracketSpans(block);
   const opens = new Map<number, number>();
   const closes = new Map<number, number>();
@@ -62,36 +83,31 @@ function inlineLine(block: Node, contentStart: number): { text: string; position
     opens.set(s.start, (opens.get(s.start) ?? 0) + 1);
     closes.set(s.end, (closes.get(s.end) ?? 0) + 1);
   }
-  let text = '';
-  const positions: number[] = [];
-  const marker = (ch: string, n: number | undefined) => { for (let i = 0; i < (n ?? 0); i++) { text += ch; positions.push(-1); } };
+  const marker = (ch: string, n: number | undefined) => { if (n) text += ch.repeat(n); };
   block.forEach((child, offset) => {
     marker(']', closes.get(offset));
     marker('[', opens.get(offset));
     if (!child.isText) return;
-    const value = child.text!;
-    text += value;
-    for (let i = 0; i < value.length; i++) positions.push(contentStart + offset + i);
+    runs.push({ offset: text.length, pos: contentStart + offset, length: child.text!.length });
+    text += child.text!;
   });
   marker(']', closes.get(block.content.size));
-  return { text, positions };
+  return { text, runs };
 }
 
 /** How many text blocks a numbered provision (or unnumbered container) has shown so far. */
 interface Counter { count: number }
 
-interface Line { id: string; label: string; continued: boolean; text: string; positions: number[]; at: number }
-
-const finish = (l: Line): SideBlock => ({ id: l.id, label: l.label, continued: l.continued, text: l.text, positions: Int32Array.from(l.positions), at: l.at });
+/** A line while it is built (brackets and captions may still be added around it). */
+type Line = SideBlock;
 
 function prefix(line: Line, text: string): void {
   line.text = text + line.text;
-  line.positions = [...new Array<number>(text.length).fill(-1), ...line.positions];
+  line.runs = line.runs.map((r) => ({ ...r, offset: r.offset + text.length }));
 }
 
 function suffix(line: Line, text: string): void {
   line.text += text;
-  for (let i = 0; i < text.length; i++) line.positions.push(-1);
 }
 
 /** Wrap the lines produced by a bracketed node in "[" ... "]". */
@@ -114,7 +130,7 @@ export function sideUnits(doc: Node): SideUnit[] {
       run = { kind: 'text', id: line.id, label: '', heading: '', path, from, to, blocks: [] };
       units.push(run);
     }
-    run.blocks.push(finish(line));
+    run.blocks.push(line);
     run.to = to;
   };
 
@@ -128,10 +144,10 @@ export function sideUnits(doc: Node): SideUnit[] {
       switch (child.type.name) {
         case 'heading': case 'comments': return;
         case 'plain': {
-          const { text, positions } = inlineLine(child, pos + 1);
+          const { text, runs } = inlineLine(child, pos + 1);
           const k = ++counter.count;
           const label = k === 1 ? base : `${base}¶${k}`;
-          lines = [{ id, label, continued: k > 1 && base !== '', text, positions, at: pos + 1 }];
+          lines = [{ id, label, continued: k > 1 && base !== '', text, runs, at: pos + 1 }];
           break;
         }
         case 'alternatives': {
@@ -147,7 +163,7 @@ export function sideUnits(doc: Node): SideUnit[] {
             reached = Math.max(reached, optionCounter.count);
             if (inner.length === 0) {
               const text = `${caption}: [delete]`;
-              lines.push({ id: `${optionId}:caption`, label: base, continued: false, text, positions: new Array<number>(text.length).fill(-1), at: pos + 1 + optOffset + 1 });
+              lines.push({ id: `${optionId}:caption`, label: base, continued: false, text, runs: [], at: pos + 1 + optOffset + 1 });
             } else {
               prefix(inner[0], `${caption}: `);
               lines.push(...inner);
@@ -172,10 +188,10 @@ export function sideUnits(doc: Node): SideUnit[] {
     endRun();
     const heading = node.firstChild!;
     const head = inlineLine(heading, pos + 2);
-    const headLine: Line = { id: `${id}:heading`, label: '', continued: false, text: head.text, positions: head.positions, at: pos + 2 };
+    const headLine: Line = { id: `${id}:heading`, label: '', continued: false, text: head.text, runs: head.runs, at: pos + 2 };
     const lines = [headLine, ...provisions(node, pos + 1, '', id, { count: 0 })];
     if (node.attrs.bracket != null) wrapLines(lines);
-    units.push({ kind: 'article', id, label: labels.get(pos) ?? '', heading: head.text, path, from: pos, to: pos + node.nodeSize, blocks: lines.map(finish) });
+    units.push({ kind: 'article', id, label: labels.get(pos) ?? '', heading: head.text, path, from: pos, to: pos + node.nodeSize, blocks: lines });
   };
 
   /** Children of the document, a division or an option outside articles. */
@@ -191,17 +207,19 @@ export function sideUnits(doc: Node): SideUnit[] {
           const lines = child.type.name === 'title'
             ? [{ id: 'title', label: '', continued: false, ...inlineLine(child, pos + 1), at: pos + 1 }]
             : provisions(child, pos + 1, '', id, { count: 0 });
-          units.push({ kind: child.type.name, id: child.type.name === 'title' ? 'title' : id, label: '', heading: '', path, from: pos, to: pos + child.nodeSize, blocks: lines.map(finish) });
+          units.push({ kind: child.type.name, id: child.type.name === 'title' ? 'title' : id, label: '', heading: '', path, from: pos, to: pos + child.nodeSize, blocks: lines });
           return;
         }
         case 'division': {
           endRun();
-          const label = divisionLabel(String(child.attrs.kind), labels.get(pos) ?? '');
+          // An unnumbered division (an annex, say) is labelled by its kind alone.
+          const number = labels.get(pos) ?? '';
+          const label = number ? divisionLabel(String(child.attrs.kind), number) : kindName(String(child.attrs.kind));
           const heading = child.firstChild!;
           const head = inlineLine(heading, pos + 2);
           units.push({
             kind: 'division', id, label, division: String(child.attrs.kind), heading: head.text, path, from: pos, to: pos + 1 + heading.nodeSize,
-            blocks: [finish({ id: `${id}:heading`, label, continued: false, text: head.text, positions: head.positions, at: pos + 2 })],
+            blocks: [{ id: `${id}:heading`, label, continued: false, text: head.text, runs: head.runs, at: pos + 2 }],
           });
           container(child, pos + 1, [...path, label], id);
           endRun();
@@ -209,8 +227,8 @@ export function sideUnits(doc: Node): SideUnit[] {
         }
         case 'article': article(child, pos, path, id); return;
         case 'plain': {
-          const { text, positions } = inlineLine(child, pos + 1);
-          const line: Line = { id, label: '', continued: false, text, positions, at: pos + 1 };
+          const { text, runs } = inlineLine(child, pos + 1);
+          const line: Line = { id, label: '', continued: false, text, runs, at: pos + 1 };
           if (child.attrs.bracket != null) wrapLines([line]);
           textLines(line, path, pos, pos + child.nodeSize);
           return;
@@ -223,15 +241,15 @@ export function sideUnits(doc: Node): SideUnit[] {
             const lead = option.firstChild;
             if (lead && lead.type.name === 'plain') {
               // The caption opens the option's first line of text.
-              const { text, positions } = inlineLine(lead, optionPos + 2);
-              const line: Line = { id: nodeId(lead, optionId, 0), label: '', continued: false, text, positions, at: optionPos + 2 };
+              const { text, runs } = inlineLine(lead, optionPos + 2);
+              const line: Line = { id: nodeId(lead, optionId, 0), label: '', continued: false, text, runs, at: optionPos + 2 };
               if (lead.attrs.bracket != null) wrapLines([line]);
               prefix(line, `${caption}: `);
               textLines(line, path, optionPos, optionPos + 1 + lead.nodeSize);
               container(option.copy(option.content.cut(lead.nodeSize)), optionPos + 1 + lead.nodeSize, path, optionId);
             } else {
               const text = lead ? `${caption}:` : `${caption}: [delete]`;
-              textLines({ id: `${optionId}:caption`, label: '', continued: false, text, positions: new Array<number>(text.length).fill(-1), at: optionPos + 1 }, path, optionPos, optionPos + 1);
+              textLines({ id: `${optionId}:caption`, label: '', continued: false, text, runs: [], at: optionPos + 1 }, path, optionPos, optionPos + 1);
               container(option, optionPos + 1, path, optionId);
             }
             endRun();

@@ -86,6 +86,7 @@ export interface DocumentUnits {
 
 /** Normalise text for matching: collapse whitespace, unify quotes and dashes. */
 export function normalizeText(text: string): string {
+  if (!/[\u00a0\t\n\r\f\v“”„‘’–—`']|\s\s|^\s|\s$/.test(text)) return text;
   return text
     .replace(/[\u00a0\s]+/g, ' ')
     .replace(/[“”„]|``|''/g, '"')

@@ -45,6 +45,9 @@ export function tokenKey(token: string): string {
 
 type Op = 0 | 1 | 2; // equal, delete, insert
 
+/** A run of the script in token indices: equal, or a change (removed a[a0, a1), added b[b0, b1)). */
+interface Region { equal: boolean; a0: number; a1: number; b0: number; b1: number }
+
 /** Edit script as parallel lists of (op, count) runs. */
 class Script {
   ops: Op[] = [];
@@ -154,10 +157,14 @@ export function diffText(from: string, to: string): DiffSegment[] {
   const ta = tokenize(from);
   const tb = tokenize(to);
   const ids = new Map<string, number>();
+  const byToken = new Map<string, number>();
   const encode = (tokens: string[]) => Int32Array.from(tokens, (t) => {
+    let id = byToken.get(t);
+    if (id !== undefined) return id;
     const key = tokenKey(t);
-    let id = ids.get(key);
+    id = ids.get(key);
     if (id === undefined) { id = ids.size; ids.set(key, id); }
+    byToken.set(t, id);
     return id;
   });
   const a = encode(ta);
@@ -169,8 +176,6 @@ export function diffText(from: string, to: string): DiffSegment[] {
 
 /** Turn the token script into character runs: changes between two equal runs grouped (removed first), whitespace-only equal runs between changes folded in. */
 function segments(script: Script, ta: string[], tb: string[], a: Int32Array, b: Int32Array, space: number): DiffSegment[] {
-  // Regions in token indices: alternating equal and change regions.
-  interface Region { equal: boolean; a0: number; a1: number; b0: number; b1: number }
   const regions: Region[] = [];
   let i = 0;
   let j = 0;
@@ -198,6 +203,7 @@ function segments(script: Script, ta: string[], tb: string[], a: Int32Array, b: 
     if (!region.equal && prev && !prev.equal) { prev.a1 = region.a1; prev.b1 = region.b1; continue; }
     merged.push({ ...region });
   }
+  slideSpaces(merged, a, b, space);
   const aOff = offsets(ta);
   const bOff = offsets(tb);
   const out: DiffSegment[] = [];
@@ -221,6 +227,28 @@ function segments(script: Script, ta: string[], tb: string[], a: Int32Array, b: 
     equal(a1, r.a1, b1, r.b1);
   }
   return out;
+}
+
+/**
+ * A pure insertion or removal ending with the space that also ends the common text before it is
+ * slid left by that space, so that it starts with its space: "shall[ promptly] adopt", as typed.
+ */
+function slideSpaces(regions: Region[], a: Int32Array, b: Int32Array, space: number): void {
+  for (let k = 1; k < regions.length; k++) {
+    const r = regions[k];
+    const prev = regions[k - 1];
+    if (r.equal || !prev.equal || prev.a1 === prev.a0) continue;
+    const inserted = r.a0 === r.a1;
+    const removed = r.b0 === r.b1;
+    if (!inserted && !removed) continue;
+    const last = inserted ? b[r.b1 - 1] : a[r.a1 - 1];
+    if (last !== space || a[prev.a1 - 1] !== space) continue;
+    prev.a1--; prev.b1--;
+    r.a0--; r.a1--; r.b0--; r.b1--;
+    const next = regions[k + 1];
+    if (next?.equal) { next.a0--; next.b0--; }
+    else regions.splice(k + 1, 0, { equal: true, a0: r.a1, a1: r.a1 + 1, b0: r.b1, b1: r.b1 + 1 });
+  }
 }
 
 function isSpaceOnly(a: Int32Array, lo: number, hi: number, space: number): boolean {

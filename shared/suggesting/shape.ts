@@ -73,11 +73,16 @@ function withoutBrackets(fragment: Fragment): Fragment {
   return Fragment.fromArray(nodes);
 }
 
-/** The inline content of `slice`: as it is when it is inline, else its textblocks joined by spaces. */
-function inlineContent(slice: Slice, doc: Node): Fragment {
+/** Whether `slice` is inline content only (typing, an inline paste). */
+function isInline(slice: Slice): boolean {
   let inline = slice.openStart === 0 && slice.openEnd === 0;
   slice.content.forEach((node) => { if (!node.isInline) inline = false; });
-  if (inline) return slice.content;
+  return inline;
+}
+
+/** The inline content of `slice`: as it is when it is inline, else its textblocks joined by spaces. */
+function inlineContent(slice: Slice, doc: Node): Fragment {
+  if (isInline(slice)) return slice.content;
   const nodes: Node[] = [];
   const visit = (fragment: Fragment) => fragment.forEach((node) => {
     if (node.isInline) nodes.push(node);
@@ -184,8 +189,13 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
     stop('Agreed paragraphs cannot be joined or split by a delegation: select the words to propose deleting them.', `structural deletion ${from}-${to}`);
   }
   const start = tr.steps.length;
-  const marked = pieces.filter((p) => p.action === 'mark');
-  if (marked.length) {
+  // One deletion bracket per textblock (an inline bracket is one run), extending an own one next to it.
+  const byBlock = new Map<number, Piece[]>();
+  for (const piece of pieces.filter((p) => p.action === 'mark')) {
+    const block = doc.resolve(piece.from).before();
+    byBlock.set(block, [...(byBlock.get(block) ?? []), piece]);
+  }
+  for (const marked of byBlock.values()) {
     const mark = ownDeletionNear(doc, marked[0].from, marked[marked.length - 1].to, delegation)
       ?? doc.type.schema.marks.bracket.create({ id: newId('br'), sponsors: [delegation], group: null, kind: 'delete' });
     for (const piece of marked) tr.addMark(piece.from, piece.to, mark);
@@ -196,9 +206,26 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
   return { cursor: forward ? end : map.map(from, -1), insertAt: end, inherit: null };
 }
 
+/**
+ * Where words typed at `pos` go: inside the delegation's own proposed deletion they go right
+ * after it (a deletion followed by an insertion: a bracket is one run and is not split).
+ */
+function afterOwnDeletion(doc: Node, pos: number, delegation: string): number {
+  const $pos = doc.resolve(pos);
+  const inside = contextAt(doc, pos).inline.find((e) => e.kind === 'delete' && soleSponsor(e.sponsors, delegation));
+  if (!inside || !$pos.parent.isTextblock) return pos;
+  let end = pos;
+  $pos.parent.forEach((child, offset) => {
+    const from = $pos.start() + offset;
+    if (from <= end && from + child.nodeSize > end && child.marks.some((m) => m.eq(inside.mark!))) end = from + child.nodeSize;
+  });
+  return end;
+}
+
 /** Shape the insertion of inline `content` at `pos` of `tr.doc`; returns the cursor after it. */
-function shapeInsertion(tr: Transaction, pos: number, content: Fragment, delegation: string, inherit: Mark | null): number {
+function shapeInsertion(tr: Transaction, at: number, content: Fragment, delegation: string, inherit: Mark | null): number {
   const doc = tr.doc;
+  const pos = inherit ? at : afterOwnDeletion(doc, at, delegation);
   const $pos = doc.resolve(pos);
   if (!$pos.parent.inlineContent) stop('Put the cursor in a line of text to propose new wording.', `insertion at ${pos} outside a textblock`);
   const context = contextAt(doc, pos);
@@ -222,10 +249,12 @@ function shapeInsertion(tr: Transaction, pos: number, content: Fragment, delegat
 }
 
 /** Shape one replacement of `from`..`to` of `tr.doc` by `slice`; returns the cursor, or null to keep the mapped one. */
-function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, delegation: string, forward: boolean): number | null {
+function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, delegation: string, forward: boolean, pasted: boolean): number | null {
   const doc = tr.doc;
   const first = slice.content.firstChild?.type.name;
-  if (first === 'comment' || first === 'comments' || blockContext(doc.resolve(from)).inComments || blockContext(doc.resolve(to)).inComments) {
+  const structural = slice.size > 0 && !pasted && !isInline(slice);
+  if (structural || first === 'comment' || first === 'comments' || blockContext(doc.resolve(from)).inComments || blockContext(doc.resolve(to)).inComments) {
+    // Comments, and block changes of the structure commands (indent, outdent): the rules decide.
     tr.replace(from, to, slice);
     return null;
   }
@@ -269,6 +298,8 @@ export function shapeEdit(state: EditorState, tr: Transaction, author: Suggester
   if (!tr.docChanged || author.role !== 'delegate' || tr.getMeta(PROPOSAL_META)) return { tr };
   const out = state.tr;
   const old: Selection = state.selection;
+  const ui = tr.getMeta('uiEvent');
+  const pasted = Boolean(tr.getMeta('paste')) || ui === 'paste' || ui === 'drop';
   let mapping = new Mapping();
   let cursor = null as number | null;
   try {
@@ -278,7 +309,7 @@ export function shapeEdit(state: EditorState, tr: Transaction, author: Suggester
         const from = mapping.map(step.from, 1);
         const to = Math.max(from, mapping.map(step.to, -1));
         const forward = index === 0 && old.empty && old.from === step.from && step.to > step.from;
-        cursor = shapeReplace(out, from, to, step.slice, author.delegation, forward);
+        cursor = shapeReplace(out, from, to, step.slice, author.delegation, forward, pasted);
       } else {
         const mapped = step.map(mapping);
         if (mapped) out.maybeStep(mapped);

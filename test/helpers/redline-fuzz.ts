@@ -41,8 +41,8 @@ function pieces() {
   const alternatives: Node[] = [];
   for (const doc of fixtureDocs()) {
     doc.descendants((node) => {
-      if (node.type.name === 'article') { if (node.nodeSize < 700) articles.push(node); return false; }
-      if (node.type.name === 'alternatives') { if (node.nodeSize < 700) alternatives.push(node); return false; }
+      if (node.type.name === 'article') { if (node.nodeSize < 600) articles.push(node); return false; }
+      if (node.type.name === 'alternatives') { if (node.nodeSize < 600) alternatives.push(node); return false; }
       if (node.type.name === 'plain') plains.push(node);
       return node.type.name === 'doc' || node.type.name === 'division';
     });
@@ -71,7 +71,7 @@ export function randomDocument(rand: Rand): Node {
   const divisions = int(rand, 3);
   if (divisions === 0) children.push(...body());
   for (let d = 0; d < divisions; d++) {
-    children.push(s.division.create({ kind: pick(rand, ['chapter', 'section', 'part']), numbering: pick(rand, ['roman', 'arabic']) },
+    children.push(s.division.create({ kind: pick(rand, ['chapter', 'section', 'part', 'annex']), numbering: pick(rand, ['roman', 'arabic']) },
       [s.heading.create(null, text(pick(rand, ['SUBSTANTIVE CRIMINAL LAW', 'Procedural law', 'Final provisions', '']))), ...body()]));
   }
   if (rand() < 0.7) children.push(s.closing.create(null, [s.plain.create(null, text('DONE at Budapest, the 23rd day of November 2001.'))]));
