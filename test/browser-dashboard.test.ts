@@ -37,6 +37,7 @@ describe('the negotiation dashboard', () => {
     await page.screenshot({ path: `${process.env.PLENIPO_SCREENSHOTS ?? '/tmp'}/plenipo-dashboard.png`, fullPage: true });
     await page.click('a.button-link:has-text("Back to the text")');
     await page.waitForSelector('.ProseMirror.treaty');
+    await page.locator('.outline-link[data-article] .outline-status.status-agreed', { hasText: 'agreed' }).first().waitFor({ state: 'attached' });
     await context.close();
   });
 });

@@ -72,6 +72,9 @@ describe('frozen numbering in the editor', () => {
     await s.page.keyboard.press('Enter');
     await s.page.locator('.version-entry .version-label', { hasText: 'Rev.1/Corr.1' }).waitFor();
     expect((await env.server.server.store.listVersions(docId)).map((v) => v.label)).toEqual(['Rev.1/Corr.1']);
+    await s.page.locator('.version-entry').locator('button[data-action="fork"]').click();
+    await s.page.locator('.versions-panel .panel-status a', { hasText: 'Open “Protocol (Rev.1/Corr.1)”' }).click();
+    await s.page.waitForFunction(() => document.title.startsWith('Protocol (Rev.1/Corr.1)'));
     await s.context.close();
   });
 });

@@ -4,7 +4,7 @@
  * day's record exports as a meeting summary in HTML and Word.
  */
 import { describe, it, expect, afterEach } from 'vitest';
-import { describeResolution, decisionSentence } from '../shared/resolution/index.ts';
+import { describeResolution, decisionSentence, sessionAgenda } from '../shared/resolution/index.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
 import { startTestServer, type TestServer } from './server-helpers.ts';
 import { zipEntry } from './helpers/zip.ts';
@@ -43,6 +43,17 @@ describe('describing a resolution', () => {
     const block = describeResolution(sample(), 'bp', 'drop', null);
     expect(block).toMatchObject({ decision: 'dropped', text: expect.stringContaining('Each Party may reserve the right.'), sponsors: ['KE'] });
     expect(JSON.stringify([decisionSentence(alt), decisionSentence(block)])).not.toMatch(/\b(o1|bp|alt|br_|opt_)\b/);
+  });
+});
+
+describe("the chair's session agenda", () => {
+  it('lists every open decision in document order, inline alternatives as one item with their options', () => {
+    const agenda = sessionAgenda(sample());
+    expect(agenda.map((i) => [i.id, i.shape, i.article?.number, i.options?.map((o) => o.id) ?? null])).toEqual([
+      ['b1', 'inline', '1', null], ['bp', 'block', '1', null], ['grp', 'alternatives', '2', ['g1', 'g2']], ['alt', 'alternatives', '2', ['o1', 'o2']],
+    ]);
+    expect(agenda[2]!.options!.map((o) => [o.text, o.sponsors])).toEqual([['spam', ['FR']], ['unsolicited messages', ['KE']]]);
+    expect(agenda[0]!.context).toEqual({ before: '… Convention shall be open to States', after: 'and to regional organisations for their …' });
   });
 });
 

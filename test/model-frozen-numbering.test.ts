@@ -4,7 +4,9 @@ import { numberLabels, freezeNumbers, renumber, followCrossReferences, crossRefe
 import { compareDocuments } from '../shared/redline/index.ts';
 import { documentPage, documentToAkn, documentToDocx } from '../shared/export/index.ts';
 import { zipEntry } from './helpers/zip.ts';
-import { treaty, docinfo, title, art, h, para, sub, p, alts, opt, doc } from './helpers/builders.ts';
+import { fixtureForImport } from '../server/seed.ts';
+import { treaty, docinfo, title, art, h, para, sub, p, alts, opt, doc, schema } from './helpers/builders.ts';
+import { Fragment, Slice } from 'prosemirror-model';
 
 /** Labels of the nodes of one type, in document order. */
 function labelsOf(root: Node, type: string): string[] {
@@ -152,5 +154,19 @@ describe('renumbering', () => {
     const { doc: out } = renumber(d);
     const redline = compareDocuments(d, out);
     expect(redline.summary.renumbered).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the HLEG recommendations', () => {
+  it('are imported frozen, and a recommendation added after 1.4 is 1.4 bis, not 1', () => {
+    const hleg = schema.nodeFromJSON(fixtureForImport('hleg-wa1-2008', true));
+    expect(isFrozen(hleg)).toBe(true);
+    let at = -1;
+    hleg.descendants((node, pos) => { if (node.type.name === 'paragraph' && node.attrs.number === '1.4') at = pos + node.nodeSize; });
+    expect(at).toBeGreaterThan(0);
+    const added = hleg.replace(at, at, new Slice(Fragment.from(schema.node('paragraph', null, schema.node('plain', null, schema.text('A new recommendation.')))), 0, 0));
+    const text = plainText(added);
+    expect(text).toMatch(/^1\.4 bis\s+A new recommendation\./m);
+    expect(text).toMatch(/^1\.5\s/m);
   });
 });

@@ -1,11 +1,18 @@
 /**
  * The outline: chapters and articles in order, each article with the number of open brackets in
- * it; a click jumps to the article.
+ * it and its reading status when not open ("1st", "2nd", "agreed"); a click jumps to the article.
  */
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { articles, bracketCounts } from '../../shared/model/index.ts';
 import { el, jumpTo } from './jump.ts';
+
+/** Short outline badges of the reading statuses other than open, with their full words. */
+const STATUS_BADGES: Record<string, { short: string; title: string }> = {
+  'first-reading': { short: '1st', title: 'First reading' },
+  'second-reading': { short: '2nd', title: 'Second reading' },
+  agreed: { short: 'agreed', title: 'Agreed ad referendum' },
+};
 
 /** A side panel that follows the document. */
 export interface Panel {
@@ -32,7 +39,7 @@ export function createOutline(view: EditorView): Panel {
       const counts = bracketCounts(state.doc);
       const list = articles(state.doc).filter((a) => !a.optionId);
       // Rebuild the list only when what it shows changed, not on every keystroke in the text.
-      const key = list.map((a) => `${a.id}|${a.number}|${a.heading}|${a.path.join('/')}|${counts.get(a.id) ?? 0}`).join('\n');
+      const key = list.map((a) => `${a.id}|${a.number}|${a.heading}|${a.path.join('/')}|${counts.get(a.id) ?? 0}|${a.node.attrs.status ?? 'open'}`).join('\n');
       positions = list.map((a) => a.pos);
       if (key === lastKey) return;
       lastKey = key;
@@ -54,6 +61,12 @@ export function createOutline(view: EditorView): Panel {
           const badge = el('span', 'outline-brackets', `[${open}]`);
           badge.title = `${open} open bracket${open === 1 ? '' : 's'}`;
           link.append(badge);
+        }
+        const badge = STATUS_BADGES[String(article.node.attrs.status ?? 'open')];
+        if (badge) {
+          const status = el('span', `outline-status status-${article.node.attrs.status}`, badge.short);
+          status.title = badge.title;
+          link.append(status);
         }
         link.addEventListener('click', () => jumpTo(view, positions[index] + 2));
         li.append(link);
