@@ -36,5 +36,5 @@ export const exportRoutes = new Hono<AppEnv>()
       return c.body(documentToAkn(text.doc, { date: text.side.at?.slice(0, 10) ?? undefined }), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
     }
     c.header('Content-Disposition', `attachment; filename="${attachmentName(record.title, 'docx')}"`);
-    return c.body(await documentToDocx(text.doc) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
+    return c.body(documentToDocx(text.doc, { versionLabel: text.side.label, date: text.side.at ?? undefined }) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
   });

@@ -3,8 +3,8 @@
  * `GET /api/documents/:id/redline?from=<versionId|base|ISO time>&to=<versionId|current|ISO time>&format=json|html|docx|akn`.
  * `from` defaults to `base` when the document has a base text, else to its first version; `to`
  * defaults to `current`. `json` is the `Redline` of shared/redline; `html` a standalone page;
- * `docx` Word with tracked changes (author: the `to` version's author, else "Plenipo"; date: the
- * `to` side's time);
+ * `docx` Word with tracked changes that accept to the `to` text and reject to the `from`
+ * text (changes nobody is known to have made are signed "Secretariat" at the `to` side's time);
  * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
  */
 import { Hono } from 'hono';
@@ -43,8 +43,7 @@ export const redlineRoutes = new Hono<AppEnv>()
     const redline = compareDocuments(from.doc, to.doc, { from: from.side, to: to.side });
     if (format === 'json') return c.json(redline);
     if (format === 'html') return c.html(redlinePage(redline));
-    const author = to.version ? await c.var.store.getAccount(to.version.authorId) : null;
-    const bytes = await redlineToDocx(redline, { author: author ? `${author.name} (${author.delegation})` : 'Plenipo', date: to.side.at ?? new Date().toISOString() });
+    const bytes = redlineToDocx(from.doc, to.doc, { author: 'Secretariat', date: to.side.at ?? new Date().toISOString(), versionLabel: `${from.side.label} → ${to.side.label}` });
     c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
   });

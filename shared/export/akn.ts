@@ -28,6 +28,7 @@
  * eIds are unique: a clash (articles offered in several options) gets a suffix `_alt2`, `_alt3`...
  */
 import type { Node } from 'prosemirror-model';
+import { escapeXml } from './xml.ts';
 import { numberLabels, divisionLabel, optionCaption, sponsorsOf, listComments, listBrackets } from '../model/index.ts';
 
 /** Options of `documentToAkn`. */
@@ -46,10 +47,7 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 const LANGUAGES: Record<string, string> = { en: 'eng', fr: 'fra', es: 'spa', ru: 'rus', ar: 'ara', zh: 'zho', de: 'deu' };
 const DIVISION_ELEMENTS: Record<string, [string, string]> = { part: ['part', 'part'], chapter: ['chapter', 'chp'], section: ['section', 'sec'], title: ['title', 'title'] };
 
-/** Escape text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
+export { escapeXml };
 
 const idPart = (value: string) => value.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 
