@@ -7,8 +7,14 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { documentToAkn, documentPage, documentToDocx } from '../../shared/export/index.ts';
-import { resolveText } from '../versions/index.ts';
+import { resolveText, type NamedText } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
+
+/** The Expression of a text: a version's or a moment's date and label; the current text is the document's own Expression. */
+export function aknVersion(text: NamedText): { date?: string; version?: string } {
+  if (text.side.ref === 'current' || text.side.ref === 'base' || !text.side.at) return {};
+  return { date: text.side.at.slice(0, 10), version: text.version?.label ?? text.side.ref.slice(0, 19) };
+}
 
 /** MIME type of .docx files. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -33,7 +39,7 @@ export const exportRoutes = new Hono<AppEnv>()
     if (format === 'html') return c.html(documentPage(text.doc, { view }));
     if (format === 'akn') {
       c.header('Content-Disposition', `attachment; filename="${attachmentName(record.title, 'xml')}"`);
-      return c.body(documentToAkn(text.doc, { date: text.side.at?.slice(0, 10) ?? undefined }), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
+      return c.body(documentToAkn(text.doc, aknVersion(text)), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
     }
     c.header('Content-Disposition', `attachment; filename="${attachmentName(record.title, 'docx')}"`);
     return c.body(documentToDocx(text.doc, { versionLabel: text.side.label, date: text.side.at ?? undefined }) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });

@@ -4,14 +4,15 @@
  * `from` defaults to `base` when the document has a base text, else to its first version; `to`
  * defaults to `current`. `json` is the `Redline` of shared/redline; `html` a standalone page;
  * `docx` Word with tracked changes that accept to the `to` text and reject to the `from`
- * text (changes nobody is known to have made are signed "Secretariat" at the `to` side's time);
+ * text, each signed from the update log with who made it and when (server/versions/attribution.ts);
+ * changes no log explains (against a base text) are signed by the issuing body at the `to` side's time;
  * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { compareDocuments } from '../../shared/redline/index.ts';
-import { redlinePage, redlineToDocx, documentToAkn } from '../../shared/export/index.ts';
-import { resolveText } from '../versions/index.ts';
+import { redlinePage, redlineToDocx, documentToAkn, documentMetadata } from '../../shared/export/index.ts';
+import { resolveText, redlineAuthorship } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
 import { attachmentName, DOCX_TYPE } from './export.ts';
 
@@ -43,7 +44,9 @@ export const redlineRoutes = new Hono<AppEnv>()
     const redline = compareDocuments(from.doc, to.doc, { from: from.side, to: to.side });
     if (format === 'json') return c.json(redline);
     if (format === 'html') return c.html(redlinePage(redline));
-    const bytes = redlineToDocx(from.doc, to.doc, { author: 'Secretariat', date: to.side.at ?? new Date().toISOString(), versionLabel: `${from.side.label} → ${to.side.label}` });
+    const issuer = documentMetadata(to.doc).issuer;
+    const authorship = await redlineAuthorship(c.var.store, id, issuer, from, to);
+    const bytes = redlineToDocx(from.doc, to.doc, { ...authorship, author: issuer, date: to.side.at ?? new Date().toISOString(), versionLabel: `${from.side.label} → ${to.side.label}` });
     c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
   });

@@ -12,3 +12,4 @@ export { documentToHtml, documentPage, htmlPage, DOCUMENT_CSS, type DocumentView
 export { redlineToDocx, documentToDocx, treatyParagraphs, textblockOrdinals, type DocxOptions } from './docx/index.ts';
 export { escapeXml, stripInvalidXml } from './xml.ts';
 export { documentToAkn, AKN_NAMESPACE, type AknOptions } from './akn.ts';
+export { documentMetadata, type DocumentMetadata, type InstrumentKind } from './metadata.ts';

@@ -19,7 +19,7 @@ import { diffWordsWithSpace } from 'diff';
 import type { Node } from 'prosemirror-model';
 import { documentUnits, alignArticles } from '../../redline/index.ts';
 import { laterStamp, type Stamp, type TextAuthorship } from '../../attribution/types.ts';
-import { paragraphText, type ParagraphKind, type Span, type SpanStyle, type TreatyParagraph } from './paragraphs.ts';
+import { paragraphText, type ParagraphKind, type Span, type SpanSource, type SpanStyle, type TreatyParagraph } from './paragraphs.ts';
 
 /** What a run or paragraph mark does in the redline. */
 export type ChangeKind = 'same' | 'ins' | 'del' | 'moveFrom' | 'moveTo';
@@ -30,6 +30,8 @@ export interface TrackedRun {
   style: SpanStyle;
   change: ChangeKind;
   stamp?: Stamp;
+  /** Where the run's first character sits in its side's document (newer side unless deleted / moved from). */
+  source?: SpanSource;
 }
 
 /** A paragraph of the redline, with what happened to its mark. */
@@ -176,7 +178,7 @@ function slice(spans: Span[], start: number, end: number): Span[] {
 }
 
 function runsOf(spans: Span[], change: ChangeKind, side: 'from' | 'to', signer: Signer): TrackedRun[] {
-  return spans.filter((s) => s.text).map((s) => ({ text: s.text, style: s.style, change, ...(change === 'same' ? {} : { stamp: signer.stamp(s, 0, s.text.length, side) }) }));
+  return spans.filter((s) => s.text).map((s) => ({ text: s.text, style: s.style, change, ...(s.source ? { source: s.source } : {}), ...(change === 'same' ? {} : { stamp: signer.stamp(s, 0, s.text.length, side) }) }));
 }
 
 function markStamp(runs: TrackedRun[], fallback: Stamp): Stamp {
