@@ -3,7 +3,7 @@ export { parseOptions, SCENARIOS, USAGE } from './options.ts';
 export type { BenchOptions, Scenario } from './options.ts';
 export { describeMachine } from './machine.ts';
 export type { Machine } from './machine.ts';
-export { loadSeedDocument, syntheticTreatyJSON, jsonToUpdate, textNodes, FRAGMENT } from './seed-doc.ts';
+export { loadSeedDocument, syntheticTreatyJSON, jsonToUpdate, textNodes, typingSpots, FRAGMENT } from './seed-doc.ts';
 export type { SeedDocument } from './seed-doc.ts';
 export { encodeSync, encodeHocuspocusAuth, decodeMessage } from './wire.ts';
 export type { Framing, IncomingMessage } from './wire.ts';

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { RawClient, now } from './raw-client.ts';
-import { FRAGMENT, textNodes } from './seed-doc.ts';
+import { FRAGMENT, typingSpots } from './seed-doc.ts';
 import type { ParentMessage, WorkerMessage, WorkerResult } from './load.ts';
 import { TYPIST_CLIENT_BASE } from './load.ts';
 
@@ -67,10 +67,11 @@ async function start(message: Extract<ParentMessage, { type: 'start' }>): Promis
   typists = message.clients.flatMap(({ index, typist }) => {
     if (typist === null) return [];
     const client = clients.find((c) => c.index === index)!.client;
-    const texts = textNodes(client.doc!).filter((text) => text.length > 0);
-    if (texts.length === 0) throw new RangeError(`typist ${typist} found no text in fragment ${FRAGMENT}`);
-    const text = texts[(typist * 37) % texts.length];
-    return [{ typist, client, text, offset: Math.floor(text.length / 2), typed: 0, timer: null }];
+    // The typists write as the secretariat: in agreed text, where the rules let it type plainly.
+    const spots = typingSpots(client.doc!);
+    if (spots.length === 0) throw new RangeError(`typist ${typist} found no agreed text in fragment ${FRAGMENT}`);
+    const { text, offset } = spots[(typist * 37) % spots.length];
+    return [{ typist, client, text, offset, typed: 0, timer: null }];
   });
   post({ type: 'ready', clients: clients.length, typists: typists.length });
 }

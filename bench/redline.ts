@@ -4,7 +4,14 @@
  * 1 s timeout) on the same pairs of texts, in the same run:
  * - `model-law-vs-convention`: the largest fixture with a base text against that base;
  * - `convention-rev`: the whole 2001 Convention against a revision of itself (a few one-word
- *   edits and one deleted article, so 30-odd articles are renumbered): "what changed since Rev.1".
+ *   edits and one deleted article, so 30-odd articles are renumbered): "what changed since Rev.1";
+ * - `long-provision`: one provision of 32,000 words (seeded random words of the Convention's
+ *   vocabulary) with 30 % of its words replaced — the worst case of a word diff inside one
+ *   provision (jsdiff's Myers diff is quadratic there);
+ * - `many-provisions`: one article of 2,000 provisions, every one edited and renumbered by a new
+ *   first provision — the worst case of pairing provisions (nothing identical, no label pairs).
+ * The quick mode (`--quick`) runs the two large cases at a tenth of their size. The whole-text
+ * baselines of the large cases run once (no warm-up): they take seconds to minutes.
  * `benchRedline()` returns the timings (median of `runs`, milliseconds) and the ratios; run this
  * file directly to print them as JSON.
  */
@@ -34,13 +41,19 @@ export interface RedlinePairResult {
   speedupVsDmp: number;
   /** Whether diff-match-patch hit its 1 s timeout (its result is then coarser). */
   dmpTimedOut: boolean;
+  /** Words the redline reports added and removed (for the long provision: 30 % replaced is the truth). */
+  wordsAdded: number;
+  wordsRemoved: number;
   summary: { added: number; removed: number; modified: number; moved: number; unchanged: number; renumbered: number };
 }
 
 /** What `benchRedline` returns. */
 export interface RedlineBenchResult {
   runs: number;
+  quick: boolean;
   pairs: RedlinePairResult[];
+  /** The rows as a Markdown table (printed by `npm run bench`). */
+  markdown: string;
 }
 
 const countWords = (text: string) => text.match(/\S+/g)?.length ?? 0;
@@ -50,8 +63,8 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function time(runs: number, fn: () => unknown): number {
-  fn(); // warm-up
+function time(runs: number, fn: () => unknown, warmUp = true): number {
+  if (warmUp) fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -88,41 +101,113 @@ export function conventionRevision(convention: Node): Node {
   return tr.doc;
 }
 
-function benchPair(name: string, from: Node, to: Node, runs: number): RedlinePairResult {
+/** A seeded PRNG (mulberry32), so every run compares the same texts. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A treaty of one article holding the given provisions, one paragraph each. */
+function articleOf(provisions: string[]): Node {
+  const s = schema.nodes;
+  const article = s.article.create({ id: 'art-1' }, [
+    s.heading.create(null, schema.text('Offences')),
+    ...provisions.map((text, i) => s.paragraph.create({ id: `par-${i}` }, [s.plain.create({ id: `p-${i}` }, text ? [schema.text(text)] : [])])),
+  ]);
+  const doc = s.doc.create(null, [s.docinfo.create(), s.title.create(null, schema.text('Bench')), article]);
+  doc.check();
+  return doc;
+}
+
+/** One provision of `words` random Convention words against the same with `share` of its words replaced. */
+export function longProvisionPair(convention: Node, words: number, share: number, seed = 185): { from: Node; to: Node } {
+  const vocabulary = plainText(convention).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const rand = prng(seed);
+  const draw = () => vocabulary[Math.floor(rand() * vocabulary.length)];
+  const before = Array.from({ length: words }, draw);
+  const after = before.map((w) => (rand() < share ? draw() : w));
+  return { from: articleOf([before.join(' ')]), to: articleOf([after.join(' ')]) };
+}
+
+/**
+ * An article of `n` provisions against the same with a new provision first (so every other one is
+ * renumbered) and one word of every provision replaced: nothing is identical, no label pairs.
+ */
+export function manyProvisionsPair(convention: Node, n: number, seed = 2000): { from: Node; to: Node } {
+  const vocabulary = plainText(convention).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const rand = prng(seed);
+  const draw = () => vocabulary[Math.floor(rand() * vocabulary.length)];
+  const before: string[] = [];
+  for (let i = 0; i < n; i++) before.push(`Each Party shall ${Array.from({ length: 24 }, draw).join(' ')}.`);
+  const after = before.map((text) => {
+    const words = text.split(' ');
+    const at = 3 + Math.floor(rand() * 20);
+    let word = draw();
+    while (word === words[at]) word = draw();
+    words[at] = word;
+    return words.join(' ');
+  });
+  return { from: articleOf(before), to: articleOf([`Each Party shall ${Array.from({ length: 24 }, draw).join(' ')}.`, ...after]) };
+}
+
+function benchPair(name: string, from: Node, to: Node, runs: number, slowBaselines = false): RedlinePairResult {
   const fromText = plainText(from);
   const toText = plainText(to);
   const redlineMs = time(runs, () => compareDocuments(from, to));
-  const diffWordsMs = time(Math.min(runs, 3), () => diffWords(fromText, toText));
+  const baselineRuns = slowBaselines ? 1 : Math.min(runs, 3);
+  const diffWordsMs = time(baselineRuns, () => diffWords(fromText, toText), !slowBaselines);
   const dmp = new DiffMatchPatch();
   let dmpTimedOut = false;
-  const dmpMs = time(Math.min(runs, 3), () => {
+  const dmpMs = time(baselineRuns, () => {
     const start = performance.now();
     const diffs = dmp.diff_main(fromText, toText);
     if (performance.now() - start >= dmp.Diff_Timeout * 1000) dmpTimedOut = true;
     dmp.diff_cleanupSemantic(diffs);
-  });
+  }, !slowBaselines);
   const s = compareDocuments(from, to).summary;
   return {
     name, fromWords: countWords(fromText), toWords: countWords(toText), redlineMs, diffWordsMs, dmpMs,
     speedupVsDiffWords: Math.round((diffWordsMs / redlineMs) * 10) / 10,
     speedupVsDmp: Math.round((dmpMs / redlineMs) * 10) / 10,
-    dmpTimedOut,
+    dmpTimedOut, wordsAdded: s.wordsAdded, wordsRemoved: s.wordsRemoved,
     summary: { added: s.added, removed: s.removed, modified: s.modified, moved: s.moved, unchanged: s.unchanged, renumbered: s.renumbered },
   };
 }
 
-/** Time the article-aware redline against whole-text diffWords and diff-match-patch on the fixtures. */
-export function benchRedline(options: { runs?: number } = {}): RedlineBenchResult {
-  const runs = options.runs ?? 7;
+/** The rows as a Markdown table. */
+function markdownOf(result: Omit<RedlineBenchResult, 'markdown'>): string {
+  const rows = result.pairs.map((p) => `| ${p.name} | ${p.fromWords} → ${p.toWords} | ${p.redlineMs} | ${p.diffWordsMs} (${p.speedupVsDiffWords}×) | ${p.dmpMs}${p.dmpTimedOut ? ' (timed out)' : ''} (${p.speedupVsDmp}×) | +${p.wordsAdded} / −${p.wordsRemoved} |`);
+  return [
+    `### Redline (median of ${result.runs}${result.quick ? ', quick sizes' : ''})`, '',
+    '| pair | words | redline ms | whole-text `diffWords` ms | diff-match-patch ms | words added / removed |',
+    '| --- | --- | --- | --- | --- | --- |', ...rows,
+  ].join('\n');
+}
+
+/** Time the redline against whole-text diffWords and diff-match-patch on the fixtures and the two large cases. */
+export function benchRedline(options: { runs?: number; quick?: boolean } = {}): RedlineBenchResult {
+  const quick = !!options.quick;
+  const runs = options.runs ?? (quick ? 3 : 7);
   const convention = schema.nodeFromJSON(loadFixture('convention-2001'));
   const modelLaw = schema.nodeFromJSON(loadFixture('model-law-2009'));
-  return {
-    runs,
+  const long = longProvisionPair(convention, quick ? 3_200 : 32_000, 0.3);
+  const many = manyProvisionsPair(convention, quick ? 200 : 2_000);
+  const result = {
+    runs, quick,
     pairs: [
       benchPair('model-law-vs-convention', convention, modelLaw, runs),
       benchPair('convention-rev', convention, conventionRevision(convention), runs),
+      benchPair(`long-provision (${quick ? '3.2k' : '32k'} words, 30 % replaced)`, long.from, long.to, runs, true),
+      benchPair(`many-provisions (${quick ? 200 : 2000}, all edited and renumbered)`, many.from, many.to, runs, true),
     ],
   };
+  return { ...result, markdown: markdownOf(result) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -98,3 +98,38 @@ export function textNodes(doc: Y.Doc): Y.XmlText[] {
   walk(doc.getXmlFragment(FRAGMENT));
   return texts;
 }
+
+/** A place in agreed text: an XmlText and an offset with no mark on the character before it. */
+export interface TypingSpot {
+  text: Y.XmlText;
+  offset: number;
+}
+
+/** Elements whose text is not agreed treaty text (comments, alternatives, options). */
+const NOT_AGREED = new Set(['comments', 'comment', 'alternatives', 'option']);
+
+/**
+ * The places where the secretariat may type agreed text, in document order: text outside every
+ * inline bracket, block bracket, alternative and comment, in the middle of an unmarked run (so
+ * typing there inserts bare characters and stays on the guard's fast path).
+ */
+export function typingSpots(doc: Y.Doc): TypingSpot[] {
+  const spots: TypingSpot[] = [];
+  const walk = (parent: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of parent.toArray()) {
+      if (child instanceof Y.XmlText) {
+        let at = 0;
+        for (const op of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+          const length = typeof op.insert === 'string' ? op.insert.length : 1;
+          if (typeof op.insert === 'string' && !op.attributes && length >= 2) {
+            spots.push({ text: child, offset: at + Math.floor(length / 2) });
+            break;
+          }
+          at += length;
+        }
+      } else if (child instanceof Y.XmlElement && !NOT_AGREED.has(child.nodeName) && child.getAttribute('bracket') == null) walk(child);
+    }
+  };
+  walk(doc.getXmlFragment(FRAGMENT));
+  return spots;
+}

@@ -5,6 +5,14 @@
 import { FIXTURES, loadFixture } from '../fixtures/index.ts';
 import type { Account, DocumentStore, Role } from './storage/types.ts';
 import { importProseMirrorDocument } from './import-document.ts';
+import { schema } from '../shared/schema/index.ts';
+import { freezeNumbers } from '../shared/model/index.ts';
+
+/** The JSON of fixture `key` as imported: a draft's numbering frozen. */
+export function fixtureForImport(key: string, draft: boolean): unknown {
+  const json = loadFixture(key);
+  return draft ? freezeNumbers(schema.nodeFromJSON(json)).toJSON() : json;
+}
 
 /** The demo accounts created on an empty database. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; delegation: string; role: Role }> = [
@@ -23,7 +31,7 @@ export async function importFixturesIfEmpty(store: DocumentStore, log: (line: st
   for (const fixture of FIXTURES) {
     try {
       const record = await importProseMirrorDocument(store, {
-        json: loadFixture(fixture.key), title: fixture.title, base: fixture.base, sourceVersion: fixture.key,
+        json: fixtureForImport(fixture.key, fixture.draft), title: fixture.title, base: fixture.base, sourceVersion: fixture.key,
       });
       log(`plenipo: imported fixture ${fixture.key} as ${record.id} (${record.title})`);
       imported += 1;

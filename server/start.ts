@@ -16,11 +16,18 @@ import { createDemoAccountsIfEmpty, importFixturesIfEmpty } from './seed.ts';
 import { openSqliteStore, type SqliteStore, type SyncPolicy } from './storage/sqlite-store.ts';
 import type { Account } from './storage/types.ts';
 import { Rooms } from './sync/rooms.ts';
+import { syncLimits, type SyncLimits } from './sync/limits.ts';
+import { MAX_FRAME_BYTES } from '../shared/limits/index.ts';
 import type { UpdateGuard } from './sync/update-guard.ts';
 import { createPermissionGuard } from './sync/permission-guard.ts';
+import { DEFAULT_POLICY } from './app.ts';
+import { JobRunner } from './jobs/runner.ts';
+import { FailureLimiter, type FailureLimits } from './http/rate-limit.ts';
+import { watchRevocations, DEFAULT_REVOCATION_POLL_MS } from './accounts/revocation-watch.ts';
+import { LiveSockets } from './accounts/live-sockets.ts';
 
-/** Largest websocket frame accepted by default: 4 MiB. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Largest websocket frame read by default: 16 MiB (updates above 4 MiB are refused, see `server/sync/limits.ts`). */
+export const DEFAULT_MAX_MESSAGE_BYTES = MAX_FRAME_BYTES;
 
 /** Options of `startServer`. Only `dbPath` is required. */
 export interface StartOptions {
@@ -40,8 +47,10 @@ export interface StartOptions {
   sync?: SyncPolicy;
   /** Permission check of incoming updates; default `createPermissionGuard()` (roles, sponsors, client ids). */
   updateGuard?: UpdateGuard;
-  /** Largest websocket frame, bytes; default 4 MiB. */
+  /** Largest websocket frame, bytes; default 16 MiB. */
   maxMessageBytes?: number;
+  /** Sync limits (rates, update size, buffers, presence) over `DEFAULT_SYNC_LIMITS`. */
+  limits?: Partial<SyncLimits>;
   /** Unload a document this long after its last connection left (ms); default 30 s. */
   idleUnloadMs?: number;
   /** Checkpoint a document after this many logged updates; default 500. */
@@ -52,6 +61,18 @@ export interface StartOptions {
   staticRoot?: string | null;
   /** Where log lines go; default console.log unless quiet. */
   log?: (line: string) => void;
+  /** Origins allowed besides the server's own (PLENIPO_ORIGINS), e.g. a TLS proxy's `https://plenipo.example.org`. */
+  origins?: readonly string[];
+  /** Believe X-Forwarded-Proto/-Host/-For from a proxy in front (PLENIPO_TRUST_PROXY=1). Default false. */
+  trustProxy?: boolean;
+  /** Lifetime of a browser session (ms); default 14 days. */
+  sessionTtlMs?: number;
+  /** Failed sign-ins allowed per address and per token prefix; default 20 and 5 per minute. */
+  loginLimits?: FailureLimits;
+  /** Worker threads for redlines and exports (default 1), jobs allowed to wait (default 8), time limit per job (ms, default 60 s). */
+  jobs?: { workers?: number; queueLimit?: number; timeLimitMs?: number };
+  /** How often revocations made by another process (the CLI) are looked for, ms; default 1 s. */
+  revocationPollMs?: number;
 }
 
 /** A running server. */
@@ -64,6 +85,10 @@ export interface RunningServer {
   app: Hono<AppEnv>;
   /** Demo accounts created by this start, with their tokens (empty when none were created). */
   demoAccounts: Array<{ account: Account; token: string }>;
+  /** Worker threads of redlines and exports. */
+  jobs: JobRunner;
+  /** Look for revocations made by another process now (the server also does every `revocationPollMs`). */
+  pollRevocations(): Promise<number>;
   /** Close connections (1001), write what is queued, checkpoint, close the store. */
   close(): Promise<void>;
 }
@@ -73,13 +98,21 @@ const defaultStaticRoot = fileURLToPath(new URL('../dist/client', import.meta.ur
 /** Start a server; resolves once it is listening. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
-  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const maxMessageBytes = options.maxMessageBytes ?? options.limits?.maxFrameBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const limits = syncLimits({ ...options.limits, maxFrameBytes: maxMessageBytes });
   const store = openSqliteStore(options.dbPath, { sync: options.sync });
+  try {
+    store.assertWritable();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const rooms = new Rooms({
     store,
     schema,
     guard: options.updateGuard ?? createPermissionGuard(),
     maxMessageBytes,
+    limits,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     compactEvery: options.compactEvery ?? 500,
     keepaliveMs: options.keepaliveMs ?? 10_000,
@@ -89,7 +122,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const demoAccounts = options.demo ? await createDemoAccountsIfEmpty(store) : [];
 
   const staticRoot = options.staticRoot === undefined ? (existsSync(defaultStaticRoot) ? defaultStaticRoot : null) : options.staticRoot;
-  const app = buildApp({ store, rooms, staticRoot, log });
+  const jobs = new JobRunner({ dbPath: options.dbPath === ':memory:' ? null : options.dbPath, ...options.jobs });
+  const liveSockets = new LiveSockets(store);
+  const app = buildApp({
+    store, rooms, staticRoot, log, jobs, liveSockets,
+    limiter: new FailureLimiter(options.loginLimits),
+    policy: {
+      origins: options.origins ?? DEFAULT_POLICY.origins,
+      trustProxy: options.trustProxy ?? DEFAULT_POLICY.trustProxy,
+      sessionTtlMs: options.sessionTtlMs ?? DEFAULT_POLICY.sessionTtlMs,
+    },
+  });
+  const revocations = await watchRevocations(store, liveSockets, { intervalMs: options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS, log });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const server: ServerType = await new Promise((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: options.host, websocket: { server: wss } }, () => resolve(created));
@@ -106,6 +150,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      revocations.stop();
+      await jobs.close();
       await rooms.close();
       for (const client of wss.clients) client.terminate();
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -114,5 +160,5 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     })();
     return closing;
   };
-  return { port, url, store, rooms, app, demoAccounts, close };
+  return { port, url, store, rooms, app, demoAccounts, jobs, pollRevocations: revocations.poll, close };
 }

@@ -52,8 +52,10 @@ describe('the chair\'s desk', () => {
     await c.page.locator('.bracket-group[data-article="art1"] button[data-action="keep-all"]').click();
     await k.page.waitForFunction(() => document.querySelectorAll('.treaty .bracket-glyph').length === 0);
     expect(questions).toEqual([expect.stringContaining('Article 1')]);
-    const entry = c.page.locator('.resolution-entry', { hasText: 'br-itu' });
-    await expect(entry.locator('.resolution-action').textContent()).resolves.toBe('keep');
+    const entry = c.page.locator('.resolution-entry', { hasText: 'ITU Membership' });
+    await expect(entry.locator('.resolution-sentence').textContent()).resolves.toMatch(/^Kept “ITU Membership”/);
+    await expect(entry.locator('.resolution-article').textContent()).resolves.toMatch(/^Article 1/);
+    expect(await entry.textContent()).not.toContain('br-itu');
     await entry.locator('button[data-action="undo"]').click();
     await k.page.waitForFunction(() => document.querySelectorAll('.treaty .bracket-glyph').length > 0);
     await c.page.locator('.bracket-entry[data-bracket="br-itu"]').waitFor();

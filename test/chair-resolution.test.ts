@@ -12,7 +12,7 @@ describe('the chair\'s desk', () => {
   it('lists open brackets with article, sponsors and text', async () => {
     test = await startBracketServer();
     const list = await (await api('fr', '/brackets')).json();
-    expect(list.find((b: { id: string }) => b.id === 'b2')).toMatchObject({ kind: 'inline', text: 'with ITU Membership', sponsors: ['US'], article: { id: 'a1' }, status: 'open' });
+    expect(list.find((b: { id: string }) => b.id === 'b2')).toMatchObject({ kind: 'insert', shape: 'inline', text: 'with ITU Membership', sponsors: ['US'], article: { id: 'a1' }, status: 'open' });
   });
 
   it('shows a chair\'s resolution to every client and records it', async () => {

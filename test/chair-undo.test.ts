@@ -36,9 +36,11 @@ describe('undoing a chair\'s resolution', () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');
     const us = await join(test, 'us');
+    const chair = await join(test, 'chair');
     const resolution = await drop('b1');
-    await whenDoc(fr.doc, () => !bracketIds(treatyOf(fr.doc)).includes('b1'));
-    definitionsText(fr.doc).insert(0, 'all ');
+    await whenDoc(chair.doc, () => !bracketIds(treatyOf(chair.doc)).includes('b1'));
+    // Agreed text: the chair holds the pen.
+    definitionsText(chair.doc).insert(0, 'all ');
     await whenDoc(us.doc, () => treatyOf(us.doc).textContent.includes('all open to States'));
     expect((await api('chair', `/resolutions/${resolution.id}/undo`, {})).status).toBe(200);
     await whenDoc(us.doc, () => bracketIds(treatyOf(us.doc)).includes('b1'));

@@ -5,13 +5,14 @@ import { coSponsor } from '../shared/commands/index.ts';
 import { EditorState } from 'prosemirror-state';
 import { whenDoc } from './server-helpers.ts';
 import { startBracketServer, treatyOf, editAs, join, bracketIds, definitionsText } from './helpers/bracket-server.ts';
+import { closeRawClients, denied, rawClient } from './helpers/raw-client.ts';
 
 let test: Awaited<ReturnType<typeof startBracketServer>>;
-afterEach(async () => { await test?.stop(); });
+afterEach(async () => { closeRawClients(); await test?.stop(); });
 
-/** KE types a marker; once `doc` sees it, everything sent before it has been relayed or refused. */
-async function barrier(ke: { doc: Y.Doc }, doc: Y.Doc, marker: string): Promise<void> {
-  definitionsText(ke.doc).insert(0, marker);
+/** The chair types a marker; once `doc` sees it, everything sent before it has been relayed or refused. */
+async function barrier(chair: { doc: Y.Doc }, doc: Y.Doc, marker: string): Promise<void> {
+  definitionsText(chair.doc).insert(0, marker);
   await whenDoc(doc, () => definitionsText(doc).toString().includes(marker));
 }
 
@@ -20,11 +21,11 @@ describe('the permission guard on live connections', () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');
     const us = await join(test, 'us');
-    const ke = await join(test, 'ke');
+    const chair = await join(test, 'chair');
     const refused = test.nextDecision('refused');
     editAs(us.doc, resolveBracket(treatyOf(us.doc), 'b1', 'drop'));
-    expect((await refused).reason).toMatch(/US may not remove bracket b1 sponsored by \[FR\]/);
-    await barrier(ke, fr.doc, 'KE1 ');
+    expect((await refused).reason).toMatch(/US may not remove bracket b1|agreed text changes|b1/);
+    await barrier(chair, fr.doc, 'CH1 ');
     expect(bracketIds(treatyOf(fr.doc))).toContain('b1');
     expect(treatyOf(fr.doc).textContent).toContain('for Members');
   });
@@ -33,49 +34,71 @@ describe('the permission guard on live connections', () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');
     const us = await join(test, 'us');
-    const ke = await join(test, 'ke');
+    const chair = await join(test, 'chair');
     const text = definitionsText(us.doc);
     const deltas = text.toDelta() as Array<{ attributes?: Record<string, { id: string }> }>;
     const key = deltas.flatMap((d) => Object.entries(d.attributes ?? {})).find(([, attrs]) => attrs.id === 'b1')![0];
     const refused = test.nextDecision('refused');
     text.format(0, text.length, { [key]: null });
-    expect((await refused).reason).toMatch(/bracket b1/);
-    await barrier(ke, fr.doc, 'KE2 ');
+    expect((await refused).reason).toMatch(/agreed text changes|bracket b1/);
+    await barrier(chair, fr.doc, 'CH2 ');
     expect(bracketIds(treatyOf(fr.doc))).toContain('b1');
   });
 
-  it('lets a delegate remove its own bracket and add itself as co-sponsor of another', async () => {
+  it('lets a delegate withdraw its own proposal and add itself as co-sponsor of another', async () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');
-    const us = await join(test, 'us');
-    const slow = test.nextDecision('slow');
-    editAs(us.doc, resolveBracket(treatyOf(us.doc), 'b2', 'keep'));
-    await slow;
-    await whenDoc(fr.doc, () => !bracketIds(treatyOf(fr.doc)).includes('b2'));
-    let next = treatyOf(us.doc);
-    coSponsor('b1', 'US')(EditorState.create({ doc: next }), (tr) => { next = tr.doc; });
-    editAs(us.doc, next);
-    await whenDoc(fr.doc, () => JSON.stringify(treatyOf(fr.doc).toJSON()).includes('"sponsors":["FR","US"]'));
+    const ke = await join(test, 'ke');
+    const proposed = test.nextDecision('slow');
+    definitionsText(ke.doc).insert(0, 'grave ', { 'bracket--KEprop01': { id: 'ke1', sponsors: ['KE'], kind: 'insert' } });
+    await proposed;
+    await whenDoc(fr.doc, () => bracketIds(treatyOf(fr.doc)).includes('ke1'));
+    const withdrawn = test.nextDecision('slow');
+    editAs(ke.doc, resolveBracket(treatyOf(ke.doc), 'ke1', 'drop'));
+    await withdrawn;
+    await whenDoc(fr.doc, () => !bracketIds(treatyOf(fr.doc)).includes('ke1'));
+    let next = treatyOf(ke.doc);
+    coSponsor('b1', 'KE')(EditorState.create({ doc: next }), (tr) => { next = tr.doc; });
+    editAs(ke.doc, next);
+    await whenDoc(fr.doc, () => JSON.stringify(treatyOf(fr.doc).toJSON()).includes('"sponsors":["FR","KE"]'));
   });
 
-  it('takes the fast path for typing and settles deleting unbracketed text there too', async () => {
+  it('takes the fast path for the chair typing and deleting agreed text', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
+    const chair = await join(test, 'chair');
     const typed = test.nextDecision();
-    definitionsText(fr.doc).insert(0, 'New ');
+    definitionsText(chair.doc).insert(0, 'New ');
     expect((await typed).path).toBe('fast');
     const deleted = test.nextDecision();
-    definitionsText(fr.doc).delete(0, 4);
+    definitionsText(chair.doc).delete(0, 4);
     expect((await deleted).path).toBe('fast');
+  });
+
+  it('takes the fast path for a delegate typing and deleting inside its own bracket, and the precise path in agreed text', async () => {
+    test = await startBracketServer();
+    const ke = await join(test, 'ke');
+    const opened = test.nextDecision();
+    const text = definitionsText(ke.doc);
+    text.insert(0, 'grave ', { 'bracket--KEbench1': { id: 'ke1', sponsors: ['KE'], kind: 'insert' } });
+    expect((await opened).path).toBe('slow');
+    const typed = test.nextDecision();
+    text.insert(2, 'x');
+    expect((await typed).path).toBe('fast');
+    const deleted = test.nextDecision();
+    text.delete(2, 1);
+    expect((await deleted).path).toBe('fast');
+    const agreed = test.nextDecision();
+    text.insert(text.length - 1, ' plain');
+    expect((await agreed).path).not.toBe('fast');
   });
 
   it('settles on the fast path keystrokes that build on earlier ones not yet written to the log', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
-    await whenDoc(fr.doc, () => true);
+    const chair = await join(test, 'chair');
+    await whenDoc(chair.doc, () => true);
     const from = test.decisions.length;
     // Three transactions in one turn: the provider sends three updates, each anchored on the one before.
-    for (const word of ['one ', 'two ', 'three ']) definitionsText(fr.doc).insert(0, word);
+    for (const word of ['one ', 'two ', 'three ']) definitionsText(chair.doc).insert(0, word);
     const room = test.server.rooms.get(test.docId)!;
     await whenDoc(room.doc, () => definitionsText(room.doc).toString().startsWith('three two one '));
     expect(test.decisions.slice(from).map((d) => d.path)).toEqual(['fast', 'fast', 'fast']);
@@ -85,28 +108,23 @@ describe('the permission guard on live connections', () => {
     test = await startBracketServer();
     const fr = await join(test, 'fr');
     const observer = await join(test, 'observer');
-    const ke = await join(test, 'ke');
+    const chair = await join(test, 'chair');
     const refused = test.nextDecision('refused');
     definitionsText(observer.doc).insert(0, 'Observer was here ');
     expect((await refused).reason).toMatch(/observer/);
-    await barrier(ke, fr.doc, 'KE3 ');
+    await barrier(chair, fr.doc, 'CH3 ');
     expect(definitionsText(fr.doc).toString()).not.toContain('Observer was here');
   });
 
   it('refuses an update written under another connection\'s client id', async () => {
     test = await startBracketServer();
-    const fr = await join(test, 'fr');
-    const us = await join(test, 'us');
+    const chair = await join(test, 'chair');
     const ke = await join(test, 'ke');
-    definitionsText(fr.doc).insert(0, 'FR ');
-    await whenDoc(us.doc, () => definitionsText(us.doc).toString().includes('FR '));
-    const refused = test.nextDecision('refused');
-    const own = us.doc.clientID;
-    us.doc.clientID = fr.doc.clientID;
-    definitionsText(us.doc).insert(0, 'Forged ');
-    expect((await refused).reason).toMatch(/belongs to another account/);
-    us.doc.clientID = own;
-    await barrier(ke, fr.doc, 'KE4 ');
+    definitionsText(chair.doc).insert(0, 'Chair ');
+    const us = await rawClient(test, 'us', { clientId: chair.doc.clientID, docId: test.docId });
+    const refusal = await us.next(denied, us.edit((doc) => definitionsText(doc).insert(0, 'Forged ')));
+    expect(refusal).toMatchObject({ reason: expect.stringMatching(/belongs to another account/) });
+    await barrier(chair, ke.doc, 'CH4 ');
     expect(definitionsText(ke.doc).toString()).not.toContain('Forged');
   });
 

@@ -14,9 +14,9 @@ const element = (doc: Y.Doc, name: string) =>
   root(doc).createTreeWalker((node) => node instanceof Y.XmlElement && node.nodeName === name).next().value as Y.XmlElement;
 const echoOf = (client: RawClient) => (m: RawMessage) => m.kind === 'update' && m.syncType === 2 && Y.parseUpdateMeta(m.update).to.has(client.doc.clientID);
 
-/** Send `change` from a raw France client; resolves with the server's answer: the echo or a refusal. */
+/** Send `change` from a raw secretariat client (which may change agreed text); resolves with the server's answer: the echo or a refusal. */
 async function attempt(change: (doc: Y.Doc) => void): Promise<{ answer: RawMessage; rows: number }> {
-  const client = await rawClient(test, 'fr');
+  const client = await rawClient(test, 'sec');
   const before = (await test.server.store.updatesAfter(test.docId, 0)).length;
   const from = client.edit(change);
   const answer = await client.next((m) => denied(m) || echoOf(client)(m), from);

@@ -44,7 +44,29 @@ describe('resolving inline brackets', () => {
   it('chooses one bracket of an inline alternatives group and deletes the others', () => {
     const doc = treaty(article({ id: 'a1' }, heading('H'), plain('Parties ', br('s', 'FR', 'g1')('shall'), ' ', br('m', 'US', 'g1')('may'), ' adopt.')));
     expect(text(resolved(doc, 'g1', 'choose', 'm'))).toContain('Parties may adopt.');
-    expect(text(resolved(doc, 's', 'keep'))).toContain('Parties shall adopt.');
+    expect(text(resolved(doc, 'g1', 'choose', 's'))).toContain('Parties shall adopt.');
+    expect(text(resolved(doc, 'm', 'choose'))).toContain('Parties may adopt.');
+  });
+
+  it('keeps one inline alternative without deleting the other', () => {
+    const doc = treaty(article({ id: 'a1' }, heading('H'), plain('Parties ', br('s', 'FR', 'g1')('shall'), ' ', br('m', 'US', 'g1')('may'), ' adopt.')));
+    const out = resolved(doc, 's', 'keep');
+    expect(text(out)).toContain('Parties shall may adopt.');
+    const ids = new Set<string>();
+    out.descendants((n) => { n.marks.forEach((m) => ids.add(m.attrs.id)); });
+    expect([...ids]).toEqual(['m']);
+  });
+
+  it('drops a whole inline alternatives group by its group id and refuses to keep it', () => {
+    const doc = treaty(article({ id: 'a1' }, heading('H'), plain('Parties ', br('s', 'FR', 'g1')('shall'), ' ', br('m', 'US', 'g1')('may'), ' adopt.')));
+    expect(text(resolved(doc, 'g1', 'drop'))).toContain('Parties adopt.');
+    expect(() => resolveBracket(doc, 'g1', 'keep')).toThrow(/"g1" need "choose" or "drop"/);
+  });
+
+  it('chooses between a proposed deletion and a proposed replacement sharing a group', () => {
+    const doc = treaty(article({ id: 'a1' }, heading('H'), plain('Parties ', br('d', 'KE', 'g2', 'delete')('shall'), br('i', 'KE', 'g2')('may'), ' adopt.')));
+    expect(text(resolved(doc, 'g2', 'choose', 'i'))).toContain('Parties may adopt.');
+    expect(text(resolved(doc, 'g2', 'choose', 'd'))).toContain('Parties shall adopt.');
   });
 
   it('refuses to choose in a bracket that is not in a group', () => {
@@ -62,6 +84,14 @@ describe('resolving block brackets', () => {
       paragraph({ id: 'p1', bracket: 'bp', sponsors: ['KE'] }, plain({ id: 'x1', bracket: 'bx', sponsors: ['FR'] }, 'Only text.')),
       paragraph({ id: 'p2' }, plain({ bracket: 'bc', sponsors: ['US'] }, 'Chapeau:'), subparagraph(plain('a text')))),
   );
+
+  it('keeps a block proposed for deletion by clearing its bracket kind too', () => {
+    const doc = treaty(article({ id: 'a1' }, heading('H'), paragraph({ id: 'p1', bracket: 'bd', sponsors: ['KE'], bracketKind: 'delete' }, plain('Old words.'))));
+    let attrs: Record<string, unknown> = {};
+    resolved(doc, 'bd', 'keep').descendants((n) => { if (n.attrs.id === 'p1') attrs = n.attrs; });
+    expect(attrs).toMatchObject({ bracket: null, sponsors: null, bracketKind: null });
+    expect(text(resolved(doc, 'bd', 'drop'))).not.toContain('Old words.');
+  });
 
   it('keeps a block by clearing its bracket attributes', () => {
     const out = resolved(numbered, 'bp', 'keep');

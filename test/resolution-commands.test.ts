@@ -45,7 +45,8 @@ describe('delegate commands', () => {
     const out = run(base, proposeAlternative('US', 'enact', { group: 'g', bracket: 'u1' }), 'adopt');
     const brackets = listBrackets(out);
     expect(brackets.find((b) => b.id === 'b1')?.group).toBe('g');
-    expect(brackets.find((b) => b.id === 'u1')).toMatchObject({ group: 'g', text: 'enact', sponsors: ['US'] });
+    // The separating space is part of the new wording: the proposer adds nothing to the agreed text.
+    expect(brackets.find((b) => b.id === 'u1')).toMatchObject({ group: 'g', text: ' enact', sponsors: ['US'] });
   });
 
   it('turns a block into an alternatives node when nothing is selected', () => {

@@ -73,7 +73,8 @@ describe('crash safety', () => {
     const dbPath = join(temp.dir, 'plenipo.db');
     const store = openSqliteStore(dbPath);
     const { id: docId } = await importProseMirrorDocument(store, { json: treatyJSON() });
-    const tokens = await Promise.all(['FR', 'KE', 'US'].map(async (code) => (await store.createAccount({ name: code, delegation: code, role: 'delegate' })).token));
+    // Typists of agreed text: the secretariat holds the pen (delegates may only propose).
+    const tokens = await Promise.all(['SEC1', 'SEC2', 'SEC3'].map(async (code) => (await store.createAccount({ name: code, delegation: code, role: 'secretariat' })).token));
     await store.close();
 
     const port = await freePort();

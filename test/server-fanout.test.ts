@@ -16,7 +16,7 @@ describe('fan-out of a group-commit batch', () => {
   it('sends one merged update message per connection for the updates of one batch, and logs each update with its author', async () => {
     test = await startTestServer();
     const watcher = await rawClient(test, 'ke');
-    const fr = await rawClient(test, 'fr');
+    const fr = await rawClient(test, 'sec');
     const rowsBefore = (await test.server.store.updatesAfter(test.docId, 0)).length;
     const updates: Uint8Array[] = [];
     for (const word of ['one ', 'two ', 'three ']) {
@@ -36,7 +36,7 @@ describe('fan-out of a group-commit batch', () => {
     expect(watcher.messages.slice(watched).filter(isUpdate)).toHaveLength(1);
     expect(fr.messages.slice(echoed).filter(isUpdate)).toHaveLength(1);
     const rows = (await test.server.store.updatesAfter(test.docId, 0)).slice(rowsBefore);
-    expect(rows.map((row) => row.accountId)).toEqual([test.accounts.fr.id, test.accounts.fr.id, test.accounts.fr.id]);
+    expect(rows.map((row) => row.accountId)).toEqual([test.accounts.sec.id, test.accounts.sec.id, test.accounts.sec.id]);
     watcher.socket.terminate();
     fr.socket.terminate();
   });

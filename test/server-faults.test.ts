@@ -33,7 +33,7 @@ function formatUpdate(key: string): Uint8Array {
  * `code`, nothing stored, and the other client carrying on.
  */
 async function expectRefused(frame: Uint8Array | string, codes: number[], reason?: RegExp): Promise<void> {
-  const editor = test.connect('fr');
+  const editor = test.connect('sec');
   const watcher = test.connect('ke');
   await Promise.all([synced(editor.provider), synced(watcher.provider)]);
   const logBefore = (await test.server.store.updatesAfter(test.docId, 0)).length;

@@ -52,6 +52,7 @@ const ROLES: Record<string, { name: string; delegation: string; role: Role }> = 
   ke: { name: 'Kenya', delegation: 'KE', role: 'delegate' },
   us: { name: 'United States', delegation: 'US', role: 'delegate' },
   chair: { name: 'Chair', delegation: 'CHAIR', role: 'chair' },
+  sec: { name: 'Secretariat', delegation: 'SECRETARIAT', role: 'secretariat' },
   observer: { name: 'ICRC', delegation: 'ICRC', role: 'observer' },
 };
 
@@ -142,7 +143,8 @@ export function firstPlainText(doc: Y.Doc): string {
   const plain = fragment.createTreeWalker((node) => node instanceof Y.XmlElement && node.nodeName === 'plain').next();
   if (plain.done) return '';
   const text = (plain.value as Y.XmlElement).get(0);
-  return text instanceof Y.XmlText ? text.toString() : '';
+  if (!(text instanceof Y.XmlText)) return '';
+  return (text.toDelta() as Array<{ insert: unknown }>).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
 
 /** The XmlText of the first `plain` block (to type into). */

@@ -53,13 +53,14 @@ describe('HTTP API', () => {
     expect(await response.json()).toEqual({ error: 'Unknown document "doc_nope"' });
   });
 
-  it('logs a browser in with a cookie and redirects to /', async () => {
+  it('logs a browser in with a session cookie that does not hold the token, and redirects to /', async () => {
     test = await startTestServer();
     const response = await get(`/login?token=${test.tokens.fr}`);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/');
-    const cookie = response.headers.get('set-cookie')!.split(';')[0];
-    expect(cookie).toBe(`plenipo_token=${test.tokens.fr}`);
+    const session = response.headers.getSetCookie().find((line) => line.startsWith('plenipo_session='))!;
+    const cookie = session.split(';')[0];
+    expect(cookie).not.toContain(test.tokens.fr);
     const me = await fetch(`${test.server.url}/api/me`, { headers: { cookie } });
     expect(((await me.json()) as { id: string }).id).toBe(test.accounts.fr.id);
     expect((await get('/login?token=bad')).status).toBe(401);

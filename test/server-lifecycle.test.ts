@@ -10,14 +10,14 @@ afterEach(async () => {
 describe('idle rooms', () => {
   it('unloads a room after its last connection closes and reloads it with its content', async () => {
     test = await startTestServer({ idleUnloadMs: 20 });
-    const fr = test.connect('fr');
-    await synced(fr.provider);
-    firstPlain(fr.doc).insert(0, 'Before unload: ');
+    const sec = test.connect('sec');
+    await synced(sec.provider);
+    firstPlain(sec.doc).insert(0, 'Before unload: ');
     const room = test.server.rooms.get(test.docId)!;
     await whenDoc(room.doc, () => firstPlainText(room.doc).startsWith('Before unload: '));
     await room.drain();
     const unloaded = new Promise((resolve) => test.server.rooms.once('unload', resolve));
-    fr.provider.destroy();
+    sec.provider.destroy();
     expect(await unloaded).toBe(test.docId);
     expect(test.server.rooms.loaded()).toEqual([]);
     expect((await test.server.store.load(test.docId)).checkpointSeq).toBeGreaterThan(1);

@@ -12,18 +12,20 @@ afterEach(async () => {
 });
 
 const typeAt = (text: string) => (doc: Y.Doc) => firstPlain(doc).insert(0, text);
+/** France proposes `text`: an insertion bracket sponsored by France alone, as the editor writes it. */
+const proposeAt = (text: string) => (doc: Y.Doc) => firstPlain(doc).insert(0, text, { 'bracket--FRprop01': { id: 'fr_p', sponsors: ['FR'], kind: 'insert' } });
 
 async function logText(t: TestServer): Promise<string> {
   const doc = new Y.Doc();
   for (const entry of await t.server.store.updatesAfter(t.docId, 0)) Y.applyUpdate(doc, entry.data);
-  return firstPlain(doc).toString();
+  return (firstPlain(doc).toDelta() as Array<{ insert: string }>).map((op) => op.insert).join('');
 }
 
 describe('client-id ownership', () => {
   it('refuses, after a restart, an update from another account under a client id France wrote with', async () => {
     test = await startTestServer();
     const fr = await rawClient(test, 'fr', { clientId: 4242 });
-    await fr.next(carries(4242), fr.edit(typeAt('FR ')));
+    await fr.next(carries(4242), fr.edit(proposeAt('FR ')));
     expect(await test.server.store.clientOwners(test.docId)).toContainEqual({ clientId: 4242, accountId: test.accounts.fr.id });
     fr.socket.terminate();
     await test.restart();
@@ -34,7 +36,7 @@ describe('client-id ownership', () => {
     expect(await logText(test)).not.toContain('Forged');
 
     const again = await rawClient(test, 'fr', { clientId: 4242 });
-    await again.next(carries(4242), again.edit(typeAt('FR again ')));
+    await again.next(carries(4242), again.edit(proposeAt('FR again ')));
     expect(await logText(test)).toMatch(/^FR again FR /);
     ke.socket.terminate();
     again.socket.terminate();

@@ -21,7 +21,7 @@ describe('SQLite store', () => {
     await store.close();
     const db = new Database(path, { readonly: true });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((row) => (row as { name: string }).name);
-    expect(tables).toEqual(['accounts', 'checkpoints', 'client_owners', 'documents', 'resolutions', 'updates', 'versions']);
+    expect(tables).toEqual(['account_events', 'accounts', 'checkpoint_history', 'checkpoints', 'client_owners', 'documents', 'resolutions', 'sessions', 'sqlite_sequence', 'updates', 'versions']);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const stored = db.prepare('SELECT token_hash FROM accounts').get() as { token_hash: string };
     expect(stored.token_hash).not.toContain(token);

@@ -195,5 +195,53 @@ export function describeDocumentStore(name: string, open: () => Promise<StoreUnd
       const store = await fresh();
       await expect(store.createAccount({ id: SERVER_OWNER, name: 'S', delegation: 'X', role: 'chair' })).rejects.toThrow(/"@server" is reserved/);
     });
+
+    it('revokes an account: its token, its sessions and its events say so', async () => {
+      const store = await fresh();
+      const { account, token } = await store.createAccount({ name: 'Kenya', delegation: 'KE', role: 'delegate' });
+      const session = await store.createSession(account.id, 60_000);
+      expect(await store.accountBySession(session.id)).toEqual(account);
+      expect(await store.revokeAccount(account.id)).toBe(true);
+      expect(await store.checkToken(token)).toEqual({ status: 'revoked', account });
+      expect(await store.accountByToken(token)).toBeNull();
+      expect(await store.accountBySession(session.id)).toBeNull();
+      expect((await store.listAccountDetails())[0]).toMatchObject({ id: account.id, revoked: true });
+      expect((await store.accountEventsAfter(0)).map((e) => [e.accountId, e.kind])).toEqual([[account.id, 'revoke']]);
+      expect(await store.revokeAccount('acc_nobody')).toBe(false);
+    });
+
+    it('rotates a token: the old one and the sessions end, the new one signs in', async () => {
+      const store = await fresh();
+      const { account, token } = await store.createAccount({ name: 'France', delegation: 'FR', role: 'delegate' });
+      const session = await store.createSession(account.id, 60_000);
+      const fresh2 = (await store.rotateToken(account.id))!;
+      expect(fresh2).not.toBe(token);
+      expect(await store.checkToken(token)).toEqual({ status: 'unknown' });
+      expect(await store.accountByToken(fresh2)).toEqual(account);
+      expect(await store.accountBySession(session.id)).toBeNull();
+      const events = await store.accountEventsAfter(0);
+      expect(events.map((e) => e.kind)).toEqual(['rotate']);
+      expect(await store.accountEventsAfter(events[0].seq)).toEqual([]);
+      expect(await store.rotateToken('acc_nobody')).toBeNull();
+    });
+
+    it('refuses an invitation token after it expires, and a session after it expires', async () => {
+      const store = await fresh();
+      const { account, token } = await store.createAccount({ name: 'Late', delegation: 'LT', role: 'delegate', invitationExpiresAt: Date.now() - 1 });
+      expect(await store.checkToken(token)).toEqual({ status: 'expired', account });
+      const { token: valid } = await store.createAccount({ name: 'On time', delegation: 'OT', role: 'delegate', invitationExpiresAt: Date.now() + 60_000 });
+      expect((await store.checkToken(valid)).status).toBe('ok');
+      const session = await store.createSession(account.id, -1);
+      expect(await store.accountBySession(session.id)).toBeNull();
+      await store.deleteSession(session.id);
+    });
+
+    it('records the last activity of an account', async () => {
+      const store = await fresh();
+      const { account } = await store.createAccount({ name: 'Kenya', delegation: 'KE', role: 'delegate' });
+      expect((await store.listAccountDetails())[0].lastActiveAt).toBeNull();
+      await store.touchAccount(account.id);
+      expect((await store.listAccountDetails())[0].lastActiveAt).toBeGreaterThan(0);
+    });
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The HTTP side of the server as the editor sees it: JSON in, JSON out, authenticated by the
- * `plenipo_token` cookie that `GET /login?token=` sets (or a bearer token kept for this tab).
+ * `plenipo_session` cookie that `GET /login?token=` sets (or a bearer token kept for this tab).
+ * Every POST goes out as `application/json` from this origin, as the server requires.
  */
 
 /** Roles of accounts (see the server contract). */
@@ -45,7 +46,9 @@ export function bearerToken(): string | null {
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (bearer) headers.set('authorization', `Bearer ${bearer}`);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  // The server takes state-changing requests only as application/json (415 otherwise), bodyless ones too.
+  const writes = !!init.method && !/^(GET|HEAD)$/i.test(init.method);
+  if ((init.body || writes) && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const response = await fetch(path, { credentials: 'same-origin', ...init, headers });
   const text = await response.text();
   let body: unknown = null;

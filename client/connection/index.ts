@@ -6,3 +6,6 @@ export type { Session, PresenceUser } from './session.ts';
 export { ConnectionMonitor } from './monitor.ts';
 export type { ConnectionState, ConnectionSnapshot } from './monitor.ts';
 export { delegationColour } from './colours.ts';
+export { explainClose, explainRefusal, RATE_LIMIT_PAUSE_SECONDS } from './messages.ts';
+export type { CloseAction, CloseExplanation, RefusalExplanation } from './messages.ts';
+export { guardSends, shouldReconnect } from './send-guard.ts';

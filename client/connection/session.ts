@@ -10,6 +10,7 @@ import type { Account } from './api.ts';
 import { bearerToken } from './api.ts';
 import { delegationColour } from './colours.ts';
 import { ConnectionMonitor } from './monitor.ts';
+import { guardSends, shouldReconnect } from './send-guard.ts';
 
 /**
  * The awareness `user` field: the account's name, delegation, role and colour. The server rewrites
@@ -47,6 +48,8 @@ export function openSession(documentId: string, account: Account): Session {
     params: token ? { token } : {},
     // Cross-tab BroadcastChannel would let edits bypass the server's permission check.
     disableBc: true,
+    // Reconnect only when it can help: a refusal that would repeat must not loop.
+    shouldReconnect,
   });
   const user: PresenceUser = {
     id: account.id,
@@ -57,6 +60,7 @@ export function openSession(documentId: string, account: Account): Session {
   };
   provider.awareness.setLocalStateField('user', user);
   const monitor = new ConnectionMonitor(provider, ydoc);
+  const unguard = guardSends(provider, monitor);
   return {
     documentId,
     ydoc,
@@ -64,6 +68,7 @@ export function openSession(documentId: string, account: Account): Session {
     awareness: provider.awareness,
     monitor,
     destroy() {
+      unguard();
       monitor.destroy();
       provider.destroy();
       ydoc.destroy();

@@ -22,6 +22,8 @@ export interface BenchHook {
   articleCount(): number;
   /** Select the first occurrence of `text` inside one text node; false when there is none. */
   selectText(text: string): boolean;
+  /** Put the selection at `from`..`to` (a cursor when `to` is absent) and focus the text. */
+  setSelection(from: number, to?: number): void;
 }
 
 declare global {
@@ -75,6 +77,10 @@ export function installBenchHook(view: EditorView): { noteDocChange(): void } {
       return true;
     },
     articleCount: () => articles(view.state.doc).length,
+    setSelection(from, to = from) {
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+    },
     selectText(text) {
       let range: { from: number; to: number } | null = null;
       view.state.doc.descendants((node, pos) => {

@@ -20,17 +20,18 @@ interface Run {
   depth: number;
 }
 
-function glyph(className: string, text: string, title: string): HTMLElement {
+function glyph(className: string, text: string, title: string, bracketId?: string): HTMLElement {
   const span = document.createElement('span');
   span.className = className;
   span.textContent = text;
   span.title = title;
   span.contentEditable = 'false';
+  if (bracketId) span.dataset.bracketId = bracketId;
   return span;
 }
 
-function closing(className: string, sponsors: string[], title: string, kind: string): HTMLElement {
-  const span = glyph(className, ']', title);
+function closing(className: string, sponsors: string[], title: string, kind: string, bracketId?: string): HTMLElement {
+  const span = glyph(className, ']', title, bracketId);
   if (sponsors.length || kind === 'delete') {
     // One chip per sponsor in its delegation's colour; the text reads "delete FR US".
     const sup = document.createElement('sup');
@@ -83,25 +84,60 @@ function bracketRuns(textblock: Node, start: number): Run[] {
   return runs;
 }
 
-/** Widgets "[" and "]"+sponsors for the inline brackets of the textblock at `pos`. */
+/** Option numbers of the inline alternatives in `runs`: each group's members 1, 2, … in reading order. */
+function alternativeNumbers(runs: Run[]): Map<string, { index: number; of: number }> {
+  const groups = new Map<string, string[]>();
+  for (const run of runs) {
+    const group = run.mark.attrs.group;
+    if (!group) continue;
+    const members = groups.get(String(group)) ?? [];
+    if (!members.includes(String(run.mark.attrs.id))) members.push(String(run.mark.attrs.id));
+    groups.set(String(group), members);
+  }
+  const out = new Map<string, { index: number; of: number }>();
+  for (const members of groups.values()) members.forEach((id, index) => out.set(id, { index, of: members.length }));
+  return out;
+}
+
+/** The opening "[" of an inline bracket; an alternative carries its option number ("[¹spam]"). */
+function opening(className: string, title: string, id: string, option: { index: number; of: number } | undefined): HTMLElement {
+  const span = glyph(className, '[', title, id);
+  if (option) {
+    const label = document.createElement('span');
+    label.className = 'alt-label';
+    label.textContent = String(option.index + 1);
+    span.append(label);
+  }
+  return span;
+}
+
+/** Widgets "[" and "]"+sponsors for the inline brackets of the textblock at `pos`, and each proposal's tint in its delegation's colour. */
 export function inlineBracketDecorations(textblock: Node, pos: number): Decoration[] {
   if (!textblock.isTextblock) return [];
   const runs = bracketRuns(textblock, pos + 1);
   if (runs.length === 0) return [];
   const decorations: Decoration[] = [];
+  const options = alternativeNumbers(runs);
   // Openings at one position: outermost (deepest 0) first. Closings: innermost first.
   for (const run of runs) {
     const id = String(run.mark.attrs.id);
     const kind = String(run.mark.attrs.kind ?? 'insert');
     const sponsors = sponsorsOf(run.mark.attrs.sponsors);
     const depthClass = `depth-${Math.min(run.depth, 3)}`;
-    const title = describe(run.mark);
+    const option = options.get(id);
+    const title = option ? `Alternative ${option.index + 1} of ${option.of}: ${describe(run.mark)}` : describe(run.mark);
     const base = `bracket-glyph bracket-${kind} ${depthClass}`;
-    decorations.push(Decoration.widget(run.from, () => glyph(`${base} open`, '[', title), {
+    const colour = delegationColour(sponsors[0] ?? '');
+    decorations.push(Decoration.inline(run.from, run.to, {
+      class: `proposal-tint bracket-${kind}${option ? ' alt-group' : ''}`,
+      style: `--proposal-colour: ${colour}; --proposal-colour-soft: ${colour}1f`,
+      'data-proposal': id,
+    }, { kind: INLINE_BRACKET, bracket: id }));
+    decorations.push(Decoration.widget(run.from, () => opening(`${base} open`, title, id, option), {
       side: 10 + run.depth, marks: [], ignoreSelection: true, kind: INLINE_BRACKET, bracket: id,
-      key: `o:${id}:${run.depth}:${kind}`,
+      key: `o:${id}:${run.depth}:${kind}:${option ? option.index : ''}`,
     }));
-    decorations.push(Decoration.widget(run.to, () => closing(`${base} close`, sponsors, title, kind), {
+    decorations.push(Decoration.widget(run.to, () => closing(`${base} close`, sponsors, title, kind, id), {
       side: -10 - run.depth, marks: [], ignoreSelection: true, kind: INLINE_BRACKET, bracket: id,
       key: `c:${id}:${run.depth}:${kind}:${sponsors.join(',')}`,
     }));

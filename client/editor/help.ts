@@ -1,5 +1,6 @@
 /** The keyboard shortcuts dialog (Mod-/ or the "?" button). */
 import { SHORTCUTS, shortcutLabel } from './keymap.ts';
+import { SESSION_SHORTCUTS } from '../session/shortcuts.ts';
 
 /** Open the shortcuts dialog (once); Escape or the close button dismisses it. */
 export function showShortcuts(): void {
@@ -9,7 +10,7 @@ export function showShortcuts(): void {
   const title = document.createElement('h2');
   title.textContent = 'Keyboard shortcuts';
   dialog.append(title);
-  for (const [group, shortcuts] of Object.entries(SHORTCUTS)) {
+  for (const [group, shortcuts] of Object.entries({ ...SHORTCUTS, ...SESSION_SHORTCUTS })) {
     const heading = document.createElement('h3');
     heading.textContent = group;
     const table = document.createElement('table');

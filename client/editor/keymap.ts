@@ -9,7 +9,8 @@ import type { Command, Plugin } from 'prosemirror-state';
 import { undoCommand, redoCommand } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
-import { splitNumbered, indent, outdent, insertArticle, insertParagraph, insertSubparagraph, insertItem } from './structure.ts';
+import { splitNumbered, indent, outdent } from './structure.ts';
+import { newBlockCommand, proposeNextBlock, proposer } from './proposed-blocks.ts';
 import { bracketCommand, bracketBlockCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
 
 /** Things the keymap asks the surrounding UI to do (open the comment composer, the help dialog). */
@@ -66,13 +67,14 @@ export function treatyKeymaps(account: Account, actions: EditorActions, editable
     if (dispatch) actions.comment();
     return true;
   };
+  const sponsor = proposer(account);
   const bindings: Record<string, Command> = {
-    Enter: splitNumbered,
-    'Shift-Enter': splitBlock,
-    'Mod-Enter': insertArticle,
-    'Mod-Alt-1': insertParagraph,
-    'Mod-Alt-2': insertSubparagraph,
-    'Mod-Alt-3': insertItem,
+    Enter: sponsor ? proposeNextBlock(sponsor) : splitNumbered,
+    'Shift-Enter': sponsor ? proposeNextBlock(sponsor, true) : splitBlock,
+    'Mod-Enter': newBlockCommand('article', account),
+    'Mod-Alt-1': newBlockCommand('paragraph', account),
+    'Mod-Alt-2': newBlockCommand('subparagraph', account),
+    'Mod-Alt-3': newBlockCommand('item', account),
     Tab: chainCommands(indent, () => true),
     'Shift-Tab': chainCommands(outdent, () => true),
     'Mod-Shift-b': bracketCommand(account),

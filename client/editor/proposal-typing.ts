@@ -7,6 +7,7 @@
  */
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { inlineRanges } from '../../shared/resolution/index.ts';
+import { markAsProposal } from '../../shared/suggesting/index.ts';
 
 /** Key of the plugin; its state is the id of the bracket being typed, or null. */
 export const proposalTypingKey = new PluginKey<string | null>('proposalTyping');
@@ -47,7 +48,7 @@ export function proposalTypingPlugin(): Plugin<string | null> {
         if (!range || from < range.from || to > range.to) return false;
         const tr = view.state.tr.insertText(text, from, to);
         tr.addMark(from, from + text.length, range.mark);
-        view.dispatch(tr);
+        view.dispatch(markAsProposal(tr));
         return true;
       },
       handleKeyDown(view, event) {

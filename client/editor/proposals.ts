@@ -10,17 +10,25 @@ import {
 } from '../../shared/commands/index.ts';
 import { newId } from '../../shared/model/index.ts';
 import { inlineRanges } from '../../shared/resolution/index.ts';
+import { markAsProposal, blockContext } from '../../shared/suggesting/index.ts';
 import { startProposalTyping } from './proposal-typing.ts';
 import type { Account } from '../connection/index.ts';
 
 /** The placeholder of new proposed wording, selected so that typing replaces it. */
 export const PLACEHOLDER = '…';
 
+/** `command` with its transactions marked as already in proposal form (suggesting mode passes them unchanged). */
+export function asProposal(command: Command): Command {
+  return (state, dispatch, view) => command(state, dispatch && ((tr) => dispatch(markAsProposal(tr))), view);
+}
+
 /** Select the whole inline bracket `id` in `tr` (after a proposal inserted it), when it exists. */
 function selectBracket(tr: Transaction, id: string): Transaction {
   const ranges = inlineRanges(tr.doc, id);
   if (ranges.length === 0) return tr;
-  tr.setSelection(TextSelection.create(tr.doc, ranges[0].from, ranges[ranges.length - 1].to));
+  const from = ranges[0].from;
+  const space = tr.doc.textBetween(from, Math.min(from + 1, ranges[ranges.length - 1].to)) === ' ' ? 1 : 0;
+  tr.setSelection(TextSelection.create(tr.doc, from + space, ranges[ranges.length - 1].to));
   return startProposalTyping(tr, id);
 }
 
@@ -29,6 +37,10 @@ function selectBracket(tr: Transaction, id: string): Transaction {
  * placeholder "…", selected, so typing replaces it with the proposed wording).
  */
 export function bracketCommand(account: Account): Command {
+  return asProposal(bracketOrInsert(account));
+}
+
+function bracketOrInsert(account: Account): Command {
   const wrap = wrapInBracket(account.delegation);
   return (state, dispatch) => {
     if (!state.selection.empty) return wrap(state, dispatch);
@@ -51,12 +63,12 @@ export function bracketCommand(account: Account): Command {
 
 /** Bracket the whole block (line, item, sub-paragraph, paragraph) around the cursor. */
 export function bracketBlockCommand(account: Account): Command {
-  return bracketBlock(account.delegation);
+  return asProposal(bracketBlock(account.delegation));
 }
 
 /** Bracket the whole article around the cursor. */
 export function bracketArticleCommand(account: Account): Command {
-  return bracketBlock(account.delegation, 'article');
+  return asProposal(bracketBlock(account.delegation, 'article'));
 }
 
 /**
@@ -64,7 +76,9 @@ export function bracketArticleCommand(account: Account): Command {
  * selected), or an alternative to the whole block (its copy in the new option comes selected).
  */
 export function alternativeCommand(account: Account): Command {
-  return (state, dispatch) => {
+  const replace = replacementCommand(account);
+  return asProposal((state, dispatch) => {
+    if (account.role === 'delegate' && replace(state)) return replace(state, dispatch);
     const bracket = newId('br');
     const option = newId('opt');
     const propose = proposeAlternative(account.delegation, PLACEHOLDER, { bracket, option });
@@ -90,12 +104,45 @@ export function alternativeCommand(account: Account): Command {
       }
       dispatch(tr);
     });
+  });
+}
+
+/** Whether `from`..`to` holds only agreed text: no bracket mark, no bracketed block or option around it. */
+function agreedSelection(state: EditorState): boolean {
+  const { $from, $to, from, to, empty } = state.selection;
+  if (empty || !$from.sameParent($to) || !$from.parent.inlineContent) return false;
+  if (blockContext($from).blocks.length || blockContext($from).inComments) return false;
+  let bracketed = false;
+  state.doc.nodesBetween(from, to, (node) => {
+    if (node.marks.some((m) => m.type.name === 'bracket')) bracketed = true;
+    return !bracketed;
+  });
+  return !bracketed;
+}
+
+/**
+ * A delegate's alternative to selected agreed words is a replacement, in THE notation: the words
+ * get a `delete` bracket sponsored by the delegation, immediately followed by an insertion bracket
+ * with the new wording (the placeholder, selected, so typing replaces it).
+ */
+export function replacementCommand(account: Account): Command {
+  return (state, dispatch) => {
+    if (!agreedSelection(state)) return false;
+    if (dispatch) {
+      const { from, to } = state.selection;
+      const { bracket } = state.schema.marks;
+      const id = newId('br');
+      const tr = state.tr.addMark(from, to, bracket.create({ id: newId('br'), sponsors: [account.delegation], group: null, kind: 'delete' }));
+      tr.insert(to, state.schema.text(PLACEHOLDER, [bracket.create({ id, sponsors: [account.delegation], group: null, kind: 'insert' })]));
+      dispatch(markAsProposal(selectBracket(tr, id)).scrollIntoView());
+    }
+    return true;
   };
 }
 
 /** Propose deleting the selected wording. */
 export function deletionCommand(account: Account): Command {
-  return proposeDeletion(account.delegation);
+  return asProposal(proposeDeletion(account.delegation));
 }
 
 /** The innermost bracket mark at the cursor, or null. */
@@ -120,10 +167,10 @@ export function bracketIdAtCursor(state: EditorState): string | null {
 
 /** Add the delegation to the sponsors of the bracket or option under the cursor. */
 export function coSponsorCommand(account: Account): Command {
-  return (state, dispatch) => {
+  return asProposal((state, dispatch) => {
     const id = bracketIdAtCursor(state);
     return id !== null && coSponsor(id, account.delegation)(state, dispatch);
-  };
+  });
 }
 
 /** Id of the block a comment with an empty selection is about: the innermost numbered block or article. */
@@ -150,7 +197,7 @@ export function canComment(state: EditorState): boolean {
  * or, with an empty selection, on the block around the cursor. Returns the new comment's id.
  */
 export function commentCommand(account: Account, text: string, id: string = newId('cm')): Command {
-  return (state, dispatch) => {
+  return asProposal((state, dispatch) => {
     if (!canComment(state)) return false;
     const { from, to, empty } = state.selection;
     const target = empty ? commentTargetAtCursor(state) : null;
@@ -163,5 +210,5 @@ export function commentCommand(account: Account, text: string, id: string = newI
       dispatch(tr);
     }
     return true;
-  };
+  });
 }

@@ -14,6 +14,8 @@ import { treatyDecorationsPlugin } from './decorations.ts';
 import { uniqueIdsPlugin } from './ids.ts';
 import { readOnlyPlugin } from './read-only.ts';
 import { proposalTypingPlugin } from './proposal-typing.ts';
+import { changeSizePlugin } from './change-size.ts';
+import { xmlSafeTextPlugin } from './xml-safe.ts';
 
 /** Whether an account may change the text (observers may not). */
 export function canEdit(account: Account): boolean {
@@ -29,7 +31,7 @@ export function treatyPlugins(session: Session, account: Account, actions: Edito
     yUndoPlugin(),
     ...treatyKeymaps(account, actions, editable),
     treatyDecorationsPlugin(),
-    ...(editable ? [proposalTypingPlugin(), uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
+    ...(editable ? [xmlSafeTextPlugin(), changeSizePlugin(), proposalTypingPlugin(), uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
   ];
 }
 

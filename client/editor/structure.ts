@@ -9,9 +9,10 @@ import { Fragment } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import { emptyBlock, retype, LEVELS, type Level } from './blocks.ts';
 import { freshId } from './ids.ts';
+import { newId } from '../../shared/model/index.ts';
 
 /** Position of the first textblock's content inside the node at `pos` of `doc`. */
-function firstTextPos(doc: Node, pos: number): number {
+export function firstTextPos(doc: Node, pos: number): number {
   const node = doc.nodeAt(pos);
   let found = -1;
   node?.descendants((child, offset) => {
@@ -26,7 +27,7 @@ function firstTextPos(doc: Node, pos: number): number {
 }
 
 /** Where a new block of `typeName` may go after the cursor's innermost ancestor that allows it. */
-function insertionPoint($from: ResolvedPos, typeName: string): number | null {
+export function insertionPoint($from: ResolvedPos, typeName: string): number | null {
   const type = $from.doc.type.schema.nodes[typeName];
   for (let depth = $from.depth; depth >= 1; depth--) {
     const parent = $from.node(depth - 1);
@@ -101,6 +102,15 @@ export const splitNumbered: Command = (state, dispatch) => {
   return true;
 };
 
+/**
+ * A re-typed bracketed block is a new proposal of the same sponsors (a bracket stays on the block
+ * it was opened on): it gets a fresh bracket id, the old one is withdrawn with the old block.
+ */
+function rebracket(node: Node | null): Node | null {
+  if (!node || !node.attrs.bracket) return node;
+  return node.type.create({ ...node.attrs, bracket: newId('br') }, node.content, node.marks);
+}
+
 /** Cursor offset inside the block at `pos`, kept across a re-typing when the sizes agree. */
 function placeCursor(tr: Transaction, newPos: number, offset: number, sameSize: boolean): Transaction {
   const target = sameSize ? newPos + offset : firstTextPos(tr.doc, newPos);
@@ -116,7 +126,7 @@ export const indent: Command = (state, dispatch) => {
   const level = LEVELS.indexOf(block.type.name as Level);
   if (level >= LEVELS.length - 1) return false;
   const target = state.schema.nodes[LEVELS[level + 1]];
-  const converted = retype(block, target);
+  const converted = rebracket(retype(block, target));
   if (!converted) return false;
   const blockPos = $from.before(depth);
   const offset = $from.pos - blockPos;
@@ -155,7 +165,7 @@ export const outdent: Command = (state, dispatch) => {
     // Lift out of the enclosing block of the target level: the blocks after this one come along.
     const following: Node[] = [];
     for (let i = index + 1; i < parent.childCount; i++) following.push(parent.child(i));
-    const lifted = retype(block.copy(block.content.append(Fragment.fromArray(following))), target);
+    const lifted = rebracket(retype(block.copy(block.content.append(Fragment.fromArray(following))), target));
     if (!lifted) return false;
     const kept: Node[] = [];
     for (let i = 0; i < index; i++) kept.push(parent.child(i));
@@ -170,7 +180,7 @@ export const outdent: Command = (state, dispatch) => {
     dispatch(placeCursor(tr, parentPos + remaining.nodeSize, offset, true));
     return true;
   }
-  const converted = retype(block, target);
+  const converted = rebracket(retype(block, target));
   if (!converted || !parent.canReplaceWith(index, index + 1, target)) return false;
   if (!dispatch) return true;
   const tr = state.tr.replaceWith(blockPos, blockPos + block.nodeSize, converted);

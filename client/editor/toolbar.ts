@@ -9,7 +9,8 @@ import { toggleMark } from 'prosemirror-commands';
 import { undoCommand, redoCommand } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
-import { insertArticle, insertParagraph, insertSubparagraph, insertItem, indent, outdent } from './structure.ts';
+import { indent, outdent } from './structure.ts';
+import { newBlockCommand } from './proposed-blocks.ts';
 import { bracketCommand, bracketBlockCommand, bracketArticleCommand, alternativeCommand, deletionCommand, coSponsorCommand, canComment } from './proposals.ts';
 import { shortcutLabel, type EditorActions } from './keymap.ts';
 
@@ -19,6 +20,8 @@ interface Button {
   key?: string;
   command: Command;
   name: string;
+  /** The command moves the focus elsewhere (the comment box): do not give it back to the text. */
+  keepsFocus?: boolean;
 }
 
 /** The toolbar element and its refresh function. */
@@ -40,10 +43,10 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
       { name: 'redo', label: '↷', title: 'Redo', key: 'Mod-Shift-z', command: redoCommand },
     ],
     [
-      { name: 'article', label: '+ Article', title: 'New article after this one', key: 'Mod-Enter', command: insertArticle },
-      { name: 'paragraph', label: '+ ¶', title: 'New paragraph', key: 'Mod-Alt-1', command: insertParagraph },
-      { name: 'subparagraph', label: '+ a)', title: 'New sub-paragraph', key: 'Mod-Alt-2', command: insertSubparagraph },
-      { name: 'item', label: '+ (i)', title: 'New item', key: 'Mod-Alt-3', command: insertItem },
+      { name: 'article', label: '+ Article', title: 'New article after this one', key: 'Mod-Enter', command: newBlockCommand('article', account) },
+      { name: 'paragraph', label: '+ ¶', title: 'New paragraph', key: 'Mod-Alt-1', command: newBlockCommand('paragraph', account) },
+      { name: 'subparagraph', label: '+ a)', title: 'New sub-paragraph', key: 'Mod-Alt-2', command: newBlockCommand('subparagraph', account) },
+      { name: 'item', label: '+ (i)', title: 'New item', key: 'Mod-Alt-3', command: newBlockCommand('item', account) },
       { name: 'outdent', label: '⇤', title: 'Outdent', key: 'Shift-Tab', command: outdent },
       { name: 'indent', label: '⇥', title: 'Indent', key: 'Tab', command: indent },
     ],
@@ -58,7 +61,7 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
       { name: 'alternative', label: 'Alt.', title: 'Propose an alternative', key: 'Mod-Alt-a', command: alternativeCommand(account) },
       { name: 'deletion', label: 'Del.', title: 'Propose deleting the selection', key: 'Mod-Alt-d', command: deletionCommand(account) },
       { name: 'cosponsor', label: '+ Sponsor', title: `Co-sponsor the bracket as ${account.delegation}`, key: 'Mod-Alt-c', command: coSponsorCommand(account) },
-      { name: 'comment', label: 'Comment', title: 'Comment on the selection or block', key: 'Mod-Alt-m', command: comment },
+      { name: 'comment', label: 'Comment', title: 'Comment on the selection or block', key: 'Mod-Alt-m', command: comment, keepsFocus: true },
     ],
   ] : [];
   const element = document.createElement('div');
@@ -78,7 +81,7 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
       button.addEventListener('mousedown', (event) => event.preventDefault());
       button.addEventListener('click', () => {
         spec.command(view.state, view.dispatch, view);
-        view.focus();
+        if (!spec.keepsFocus) view.focus();
       });
       box.append(button);
       entries.push({ button, spec });

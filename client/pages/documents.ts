@@ -1,8 +1,9 @@
 /** The list of documents the signed-in account may open. */
 import type { Account, DocumentSummary } from '../connection/index.ts';
 import { el } from '../panels/jump.ts';
+import { createDesk, hasDesk } from './desk.ts';
 
-/** Render the document list into `root`; each entry links to `#/doc/<id>`. */
+/** Render the document list into `root` (with the secretariat's desk for the secretariat and the chair); each entry links to `#/doc/<id>`. */
 export function renderDocuments(root: HTMLElement, account: Account, documents: DocumentSummary[]): void {
   const card = el('div', 'card documents');
   card.append(el('div', 'brand brand-large', 'Plenipo'), el('p', 'lead', `Signed in as ${account.name} · ${account.delegation} · ${account.role}`));
@@ -23,4 +24,8 @@ export function renderDocuments(root: HTMLElement, account: Account, documents: 
   card.append(out);
   root.replaceChildren(el('div', 'centered'));
   root.firstElementChild!.append(card);
+  if (hasDesk(account)) {
+    root.firstElementChild!.classList.add('with-desk');
+    root.firstElementChild!.append(createDesk(account, documents));
+  }
 }

@@ -12,8 +12,9 @@
 import type { EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { listBrackets, listComments, type BracketInfo } from '../../shared/model/index.ts';
-import { post, delegationColour, type Account } from '../connection/index.ts';
+import { listProposals, listComments, type BracketInfo } from '../../shared/model/index.ts';
+import { post, delegationColour, ApiError, type Account } from '../connection/index.ts';
+import { proposalOrigins, originWords } from '../editor/proposal-info.ts';
 import { el, jumpTo } from './jump.ts';
 import type { Panel } from './outline.ts';
 import { createResolutionHistory } from './resolution-history.ts';
@@ -27,6 +28,13 @@ export function mayResolveBrackets(account: Account): boolean {
 export function bracketKindLabel(bracket: BracketInfo): string {
   if (bracket.kind === 'inline') return bracket.markKind === 'delete' ? 'deletion' : 'text';
   return bracket.kind;
+}
+
+/** The plain sentence for a resolution the server did not take. */
+function resolutionFailure(error: unknown): string {
+  if (error instanceof ApiError && error.status === 403) return 'Only the chair can resolve brackets.';
+  if (error instanceof ApiError && error.status < 500) return 'That bracket changed meanwhile and could not be resolved; the list shows it as it is now.';
+  return 'The server could not record the resolution; please try again.';
 }
 
 /** Comments (threads and replies) anchored to each bracket of `brackets`, by bracket id. */
@@ -94,6 +102,7 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   let lastCount = -1;
   let brackets: BracketInfo[] = [];
   let comments = new Map<string, number>();
+  let origins: ReturnType<typeof proposalOrigins> = Promise.resolve(new Map());
 
   const run = async (label: string, path: string, body: unknown, done: string) => {
     status.textContent = `Resolving ${label}…`;
@@ -101,14 +110,16 @@ export function createBracketsPanel(view: EditorView, account: Account, document
       await post(path, body);
       status.textContent = done;
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = resolutionFailure(error);
     }
     await history.refresh();
   };
 
-  const resolve = (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) =>
-    run(bracket.id, `${base}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action },
-      `Resolved: ${action}${optionId ? ` ${optionId}` : ''}.`);
+  const resolve = (bracket: BracketInfo, action: 'keep' | 'drop' | 'choose', optionId?: string) => {
+    const option = bracket.options?.find((o) => o.id === optionId);
+    const done = action === 'choose' ? `Chosen: ${option?.label ?? 'the option'}.` : action === 'keep' ? 'Kept the text.' : 'Dropped.';
+    return run(`[${bracket.text.slice(0, 40)}]`, `${base}/brackets/${encodeURIComponent(bracket.id)}/resolve`, optionId ? { action, optionId } : { action }, done);
+  };
 
   const resolveArticle = (articleId: string, number: string, action: 'keep' | 'drop', count: number) => {
     const question = action === 'keep'
@@ -128,7 +139,8 @@ export function createBracketsPanel(view: EditorView, account: Account, document
   };
 
   const entry = (bracket: BracketInfo): HTMLElement => {
-    const box = el('article', `bracket-entry bracket-${bracket.kind}`);
+    const inlineGroup = bracket.kind === 'alternatives' && Boolean(bracket.group);
+    const box = el('article', `bracket-entry bracket-${bracket.kind}${inlineGroup ? ' bracket-inline-alternatives' : ''}`);
     box.dataset.bracket = bracket.id;
     const head = el('div', 'bracket-head');
     head.append(el('span', 'bracket-where', bracket.articleNumber ? `Art. ${bracket.articleNumber}` : '—'),
@@ -139,16 +151,22 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     const text = el('button', 'bracket-text jumpable', bracket.kind === 'alternatives' ? '' : `[${bracket.text}]`);
     text.type = 'button';
     text.addEventListener('click', () => {
-      const current = listBrackets(view.state.doc).find((b) => b.id === bracket.id);
+      const current = listProposals(view.state.doc).find((b) => b.id === bracket.id);
       if (current) jumpTo(view, current.from);
     });
-    box.append(head, text);
+    const proposed = el('div', 'bracket-proposed');
+    const firstOption = bracket.options?.[bracket.options.length - 1]?.id;
+    void origins.then((origins) => {
+      const origin = origins.get(bracket.id) ?? (firstOption ? origins.get(firstOption) : undefined);
+      if (origin) proposed.textContent = originWords(origin);
+    }).catch(() => {});
+    box.append(head, text, proposed);
     const actions = el('div', 'bracket-actions');
     if (bracket.options) {
       for (const option of bracket.options) {
         const line = el('div', 'bracket-option');
         line.append(el('strong', '', `${option.label}: `), el('span', '', option.text || '(delete the text)'), sponsorBadges(option.sponsors));
-        if (chair) line.append(action('Choose', 'choose', () => void resolve(bracket, 'choose', option.id)));
+        if (chair) line.append(action(`Choose ${option.label.toLowerCase()}`, 'choose', () => void resolve(bracket, 'choose', option.id)));
         box.append(line);
       }
     } else if (chair) {
@@ -204,11 +222,13 @@ export function createBracketsPanel(view: EditorView, account: Account, document
     update(state: EditorState) {
       if (state.doc === lastDoc || element.hidden) return;
       lastDoc = state.doc;
-      brackets = listBrackets(state.doc);
+      // Inline alternatives ("[spam] [unsolicited messages]") are one entry: the chair chooses an option.
+      brackets = listProposals(state.doc);
       comments = commentCounts(state.doc, brackets);
       const key = brackets.map((b) => `${b.id}|${b.text}|${b.sponsors.join(',')}|${b.articleNumber}|${comments.get(b.id) ?? 0}|${b.options?.map((o) => o.text + o.sponsors.join(',')).join('/') ?? ''}`).join('\n');
       if (key === lastKey) return;
       lastKey = key;
+      origins = proposalOrigins(documentId, true).catch(() => new Map());
       if (brackets.length < lastCount) void history.refresh();
       lastCount = brackets.length;
       const articles = new Map<string, string>();

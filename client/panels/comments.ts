@@ -61,7 +61,12 @@ function textForm(placeholder: string, submitLabel: string, onSubmit: (text: str
     form.append(cancel);
   }
   area.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) form.requestSubmit();
+    // Keys typed here belong to the comment, never to the treaty (Ctrl-Enter posts, it adds no article).
+    event.stopPropagation();
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
     if (event.key === 'Escape' && onCancel) onCancel();
   });
   form.addEventListener('submit', (event) => {
@@ -175,7 +180,10 @@ export function createCommentsPanel(view: EditorView, account: Account, editable
       const quoted = empty ? '' : view.state.doc.textBetween(from, to, ' ').slice(0, 80);
       const form = textForm('Your comment…', 'Comment', (text) => {
         const ok = commentCommand(account, text)(view.state, view.dispatch);
-        if (ok) composer.replaceChildren();
+        if (ok) {
+          composer.replaceChildren();
+          view.focus();
+        }
         return ok;
       }, () => {
         composer.replaceChildren();

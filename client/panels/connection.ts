@@ -13,7 +13,7 @@ const LABELS: Record<ConnectionSnapshot['state'], string> = {
 /** The text shown for a snapshot, e.g. "Offline — unsent edits". */
 export function connectionLabel(snapshot: ConnectionSnapshot): string {
   const base = LABELS[snapshot.state];
-  if (snapshot.state === 'closed' && snapshot.reason) return `${base} (${snapshot.reason})`;
+  if (snapshot.state === 'closed' && snapshot.reason) return `${base}: ${snapshot.reason}`;
   return snapshot.unsentEdits && snapshot.state !== 'connected' ? `${base} — unsent edits` : base;
 }
 
@@ -35,22 +35,18 @@ export function createConnectionPill(monitor: ConnectionMonitor): { element: HTM
 }
 
 /**
- * A banner shown when the server refused one of our edits (e.g. removing another delegation's
- * bracket): the refused change stays on this screen only, so the banner offers to reload the
- * shared text.
+ * A banner shown when the server refused one of our edits (a race: the text changed meanwhile).
+ * The editor reloads the shared text by itself (client/editor/recovery.ts); the banner only says
+ * so, in plain words (the server's reason names ids and is for the logs).
  */
 export function createRefusalBanner(monitor: ConnectionMonitor): { element: HTMLElement; destroy(): void } {
   const element = el('div', 'banner refusal-banner');
   element.setAttribute('role', 'alert');
   element.hidden = true;
-  const text = el('span');
-  const reload = el('button', 'small', 'Reload the shared text');
-  reload.type = 'button';
-  reload.addEventListener('click', () => window.location.reload());
-  element.append(text, reload);
+  element.textContent = 'The server did not accept your last change: the shared text is being loaded again.';
   const stop = monitor.subscribe((snapshot) => {
     element.hidden = snapshot.refusal === null;
-    if (snapshot.refusal) text.textContent = `The server refused your last change (${snapshot.refusal}). Your screen now differs from the shared text. `;
+    if (snapshot.refusal) element.textContent = snapshot.refusal;
   });
   return { element, destroy: stop };
 }

@@ -1,13 +1,16 @@
 /**
  * The versions panel: the versions of the document ("Rev.1", ...), the redline of the live text
  * against its base text or any version, comparing two versions, exports, and — for the secretariat
- * and the chair — cutting a version and restoring one. Everything goes through the versions,
+ * and the chair — cutting a version (each label once per document), renaming and restoring one,
+ * starting a new document from one (fork),
+ * and renumbering the text (its final sequential numbering). Everything goes through the versions,
  * redline and export API (`/api/documents/:id/versions`, `/redline`, `/export`); a restore comes
  * back to every editor as an ordinary edit from the server.
  */
 import type { EditorView } from 'prosemirror-view';
 import { api, post, type Account } from '../connection/index.ts';
 import { el } from './jump.ts';
+import { plainMessage } from './messages.ts';
 import type { Panel } from './outline.ts';
 import { openViewer } from './redline-viewer.ts';
 import type { VersionSummary } from '../../shared/api/index.ts';
@@ -59,10 +62,21 @@ export function createVersionsPanel(_view: EditorView, account: Account, documen
         label.value = '';
         await refresh();
       } catch (error) {
-        status.textContent = (error as Error).message;
+        status.textContent = plainMessage(error);
       }
     });
-    element.append(form);
+    const renumber = button('Renumber the text', 'renumber', async () => {
+      if (!window.confirm('Give every article and paragraph its final sequential number ("5 bis" becomes 6, and so on)? References such as "Article 5" in the text follow. Everyone\'s editor follows; the redline shows the renumbering.')) return;
+      try {
+        const result = await post<{ changed: boolean; articles: Array<{ from: string; to: string }> }>(`${base}/renumber`, {});
+        const moved = result.articles.map((a) => `Article ${a.from} is now Article ${a.to}`);
+        status.textContent = !result.changed ? 'The numbering is already sequential.'
+          : moved.length ? `Renumbered: ${moved.slice(0, 5).join('; ')}${moved.length > 5 ? `; and ${moved.length - 5} more` : ''}.` : 'Renumbered the paragraphs.';
+      } catch (error) {
+        status.textContent = plainMessage(error);
+      }
+    });
+    element.append(form, renumber);
   }
   element.append(status, list, compare, exports);
 
@@ -75,7 +89,7 @@ export function createVersionsPanel(_view: EditorView, account: Account, documen
   exports.append(akn);
 
   const render = (versions: VersionSummary[]) => {
-    list.replaceChildren(...versions.slice().reverse().map((version) => {
+    list.replaceChildren(...versions.map((version) => {
       const li = el('li', 'version-entry');
       li.dataset.version = version.id;
       const when = new Date(version.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -84,13 +98,24 @@ export function createVersionsPanel(_view: EditorView, account: Account, documen
       const actions = el('div', 'version-actions');
       actions.append(button('Changes since', 'compare', () => redline(version.id, 'current', `Changes since ${version.label}`)));
       if (manage) {
+        actions.append(button('Rename', 'rename', () => startRename(li, version)));
+        actions.append(button('New document from it', 'fork', async () => {
+          try {
+            const created = await post<{ id: string; title: string }>(`${base}/versions/${encodeURIComponent(version.id)}/fork`, {});
+            const link = el('a', '', `Open “${created.title}”`);
+            link.href = `#/doc/${encodeURIComponent(created.id)}`;
+            status.replaceChildren(`Started a new document from ${version.label}. `, link);
+          } catch (error) {
+            status.textContent = plainMessage(error);
+          }
+        }));
         actions.append(button('Restore', 'restore', async () => {
           if (!window.confirm(`Make the live text the text of ${version.label}? Everyone's editor follows; the history is kept.`)) return;
           try {
             await post(`${base}/versions/${encodeURIComponent(version.id)}/restore`, {});
             status.textContent = `Restored ${version.label}.`;
           } catch (error) {
-            status.textContent = (error as Error).message;
+            status.textContent = plainMessage(error);
           }
         }));
       }
@@ -113,11 +138,38 @@ export function createVersionsPanel(_view: EditorView, account: Account, documen
     }
   };
 
+  /** Turn a version's label into a small form; Enter saves (the label must stay unique), Escape cancels. */
+  const startRename = (li: HTMLElement, version: VersionSummary) => {
+    const form = el('form', 'version-rename');
+    const input = el('input');
+    input.name = 'label';
+    input.value = version.label;
+    input.setAttribute('aria-label', `New label for ${version.label}`);
+    const save = el('button', 'small primary', 'Save');
+    save.type = 'submit';
+    const cancel = button('Cancel', 'cancel-rename', () => void refresh());
+    form.append(input, save, cancel);
+    li.querySelector('.version-label')?.replaceWith(form);
+    input.focus();
+    input.select();
+    input.addEventListener('keydown', (event) => { if (event.key === 'Escape') void refresh(); });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const renamed = await api<VersionSummary>(`${base}/versions/${encodeURIComponent(version.id)}`, { method: 'PATCH', body: JSON.stringify({ label: input.value.trim() }) });
+        status.textContent = `Renamed ${version.label} to ${renamed.label}.`;
+        await refresh();
+      } catch (error) {
+        status.textContent = plainMessage(error);
+      }
+    });
+  };
+
   const refresh = async () => {
     try {
       render(await api<VersionSummary[]>(`${base}/versions`));
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = plainMessage(error);
     }
   };
 

@@ -5,13 +5,17 @@
  * defaults to `current`. `json` is the `Redline` of shared/redline; `html` a standalone page;
  * `docx` Word with tracked changes that accept to the `to` text and reject to the `from`
  * text, each signed from the update log with who made it and when (server/versions/attribution.ts);
- * changes no log explains (against a base text) are signed by the issuing body at the `to` side's time;
+ * changes no log explains (against a base text) are signed by the issuing body at the `to` side's time.
+ * The Word redline is built on the event loop: its attribution reads the log and the Yjs states
+ * (not yet a worker job);
  * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
+ * The texts are compared and rendered on a worker thread (`server/jobs/`): 503 when too many wait.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { compareDocuments } from '../../shared/redline/index.ts';
-import { redlinePage, redlineToDocx, documentToAkn, documentMetadata } from '../../shared/export/index.ts';
+import type { Redline } from '../../shared/redline/index.ts';
+import { redlineToDocx, documentMetadata } from '../../shared/export/index.ts';
+import { jobText } from '../jobs/index.ts';
 import { resolveText, redlineAuthorship } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
 import { attachmentName, DOCX_TYPE } from './export.ts';
@@ -35,18 +39,28 @@ export const redlineRoutes = new Hono<AppEnv>()
         fromRef = first.id;
       }
     }
-    const from = await resolveText(c.var.store, c.var.rooms, record, fromRef);
-    const to = await resolveText(c.var.store, c.var.rooms, record, c.req.query('to') ?? 'current');
+    if (format === 'docx') {
+      const fromText = await resolveText(c.var.store, c.var.rooms, record, fromRef);
+      const toText = await resolveText(c.var.store, c.var.rooms, record, c.req.query('to') ?? 'current');
+      const issuer = documentMetadata(toText.doc).issuer;
+      const authorship = await redlineAuthorship(c.var.store, id, issuer, fromText, toText);
+      const bytes = redlineToDocx(fromText.doc, toText.doc, { ...authorship, author: issuer, date: toText.side.at ?? new Date().toISOString(), versionLabel: `${fromText.side.label} → ${toText.side.label}` });
+      c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
+    }
+    const from = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, fromRef);
+    const to = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, c.req.query('to') ?? 'current');
+    const author = to.version ? await c.var.store.getAccount(to.version.authorId) : null;
+    const result = await c.var.jobs.run('redline', {
+      from: from.text, to: to.text, format,
+      author: author ? `${author.name} (${author.delegation})` : 'Plenipo', date: to.text.side.at ?? new Date().toISOString(),
+    });
     if (format === 'akn') {
       c.header('Content-Disposition', `attachment; filename="${attachmentName(record.title, 'xml')}"`);
-      return c.body(documentToAkn(to.doc), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
+      return c.body(result as string, 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
     }
-    const redline = compareDocuments(from.doc, to.doc, { from: from.side, to: to.side });
-    if (format === 'json') return c.json(redline);
-    if (format === 'html') return c.html(redlinePage(redline));
-    const issuer = documentMetadata(to.doc).issuer;
-    const authorship = await redlineAuthorship(c.var.store, id, issuer, from, to);
-    const bytes = redlineToDocx(from.doc, to.doc, { ...authorship, author: issuer, date: to.side.at ?? new Date().toISOString(), versionLabel: `${from.side.label} → ${to.side.label}` });
+    if (format === 'json') return c.json(result as Redline);
+    if (format === 'html') return c.html(result as string);
     c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
+    return c.body(result as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
   });

@@ -28,6 +28,7 @@ export const syncRoutes = new Hono<AppEnv>().get(
     return {
       onOpen: (_event, ws) => {
         connection = rooms.connect(ws.raw as WebSocket, account, docId);
+        c.var.liveSockets.opened(connection);
       },
       onMessage: (event) => {
         connection?.receive(event.data as ArrayBuffer | string);

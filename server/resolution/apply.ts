@@ -2,7 +2,8 @@
  * Apply a chair's resolution to a live document: read the room's Y.Doc as a treaty, resolve on
  * the ProseMirror document (shared/resolution), turn the difference into one Yjs update made on a
  * copy with y-prosemirror's `updateYFragment`, submit it to the room (logged, applied, broadcast,
- * origin `resolution`) and record each resolution with the text before and after.
+ * origin `resolution`) and record each resolution with the text before and after and its
+ * description in words (shared/resolution/describe.ts).
  */
 import * as Y from 'yjs';
 import type { Node } from 'prosemirror-model';
@@ -11,7 +12,7 @@ import { HTTPException } from 'hono/http-exception';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
 import { listBrackets, plainText, type BracketInfo } from '../../shared/model/index.ts';
-import { findArticle, resolveAllInArticleInTransform, resolveBracketInTransform, type ResolutionAction } from '../../shared/resolution/index.ts';
+import { describeResolution, findArticle, resolveAllInArticleInTransform, resolveBracketInTransform, type ResolutionAction } from '../../shared/resolution/index.ts';
 import type { Account, DocumentStore, ResolutionRecord } from '../storage/types.ts';
 import { serverOrigin } from '../sync/origins.ts';
 import type { Rooms } from '../sync/rooms.ts';
@@ -103,6 +104,7 @@ export async function applyResolution(rooms: Rooms, store: DocumentStore, accoun
       beforeText: articleId ? articleText(before, articleId) : info?.text ?? '',
       afterText: articleId ? articleText(after, articleId) : info ? resolvedText(info, request.action, optionId ?? undefined) : '',
       updateSeq,
+      details: describeResolution(before, bracketId, request.action, optionId),
     }));
   }
   return records;

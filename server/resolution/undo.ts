@@ -77,6 +77,7 @@ export async function undoResolution(rooms: Rooms, store: DocumentStore, account
     out.push(await store.addResolution({
       docId, bracketId: record.bracketId, action: UNDO_ACTION, optionId: record.id, accountId: account.id,
       beforeText: record.afterText, afterText: record.beforeText, updateSeq,
+      details: record.details ? { ...record.details, decision: 'undone' } : null,
     }));
   }
   return out;

@@ -4,7 +4,12 @@
  * `client_owners` (which account owns each Yjs client id of a document) and fills it from the
  * existing log: the first logged update under a client id names its owner. Migration 3 adds
  * `resolutions.update_seq`, the log seq of the update that carried a resolution (null for older
- * records), so that a chair can undo it.
+ * records), so that a chair can undo it. Migration 4 adds what accounts need beyond a token
+ * (revocation, invitation expiry, last activity), server-side `sessions` (the browser's cookie holds
+ * a session id, never the token), `account_events` (revocations and rotations, which a running
+ * server polls to close live sessions that another process — the CLI — revoked), and
+ * `checkpoint_history`: every checkpoint is also kept with the time of the newest update it covers,
+ * so the text at a past time is rebuilt from the nearest earlier checkpoint instead of the whole log.
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
@@ -76,6 +81,34 @@ export const MIGRATIONS: readonly string[] = [
   `,
   `
   ALTER TABLE resolutions ADD COLUMN update_seq INTEGER NULL;
+  `,
+  `
+  ALTER TABLE accounts ADD COLUMN revoked_at INTEGER NULL;
+  ALTER TABLE accounts ADD COLUMN invitation_expires_at INTEGER NULL;
+  ALTER TABLE accounts ADD COLUMN last_active_at INTEGER NULL;
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX sessions_by_account ON sessions (account_id);
+  CREATE TABLE account_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE checkpoint_history (
+    doc_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    covers_until INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+  ) WITHOUT ROWID;
+  `,
+  `
+  ALTER TABLE resolutions ADD COLUMN details TEXT NULL;
   `,
 ];
 

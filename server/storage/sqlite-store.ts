@@ -6,14 +6,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import * as Y from 'yjs';
 import { newId } from '../../shared/model/ids.ts';
 import { migrate } from './migrations.ts';
-import { hashToken, newToken } from './tokens.ts';
+import { SqliteAccounts } from './sqlite-accounts.ts';
+import { stateAt } from './state-at.ts';
 import {
-  ROLES,
-  SERVER_OWNER,
   type Account,
+  type AccountDetails,
+  type AccountEvent,
+  type TokenCheck,
   type ClientOwner,
   type DocumentRecord,
   type DocumentStore,
@@ -21,7 +22,6 @@ import {
   type LoggedUpdate,
   type NewUpdate,
   type ResolutionRecord,
-  type Role,
   type VersionRecord,
 } from './types.ts';
 
@@ -35,18 +35,17 @@ export interface SqliteStoreOptions {
 }
 
 interface DocumentRow { id: string; title: string; base: string | null; created_at: number; source_version: string | null }
-interface AccountRow { id: string; name: string; delegation: string; role: string }
 interface UpdateRow { seq: number; data: Buffer; account_id: string | null; created_at: number }
 interface VersionRow { id: string; doc_id: string; label: string; author_id: string; created_at: number; state: Buffer; json: string }
 interface ResolutionRow {
   id: string; doc_id: string; bracket_id: string; action: string; option_id: string | null;
   account_id: string; created_at: number; before_text: string; after_text: string; update_seq: number | null;
+  details: string | null;
 }
 
 const toDocument = (row: DocumentRow): DocumentRecord => ({
   id: row.id, title: row.title, base: row.base, createdAt: row.created_at, sourceVersion: row.source_version,
 });
-const toAccount = (row: AccountRow): Account => ({ id: row.id, name: row.name, delegation: row.delegation, role: row.role as Role });
 const toUpdate = (row: UpdateRow): LoggedUpdate => ({
   seq: row.seq, data: new Uint8Array(row.data), accountId: row.account_id, createdAt: row.created_at,
 });
@@ -57,21 +56,32 @@ const toVersion = (row: VersionRow): VersionRecord => ({
 const toResolution = (row: ResolutionRow): ResolutionRecord => ({
   id: row.id, docId: row.doc_id, bracketId: row.bracket_id, action: row.action, optionId: row.option_id,
   accountId: row.account_id, createdAt: row.created_at, beforeText: row.before_text, afterText: row.after_text, updateSeq: row.update_seq,
+  details: row.details ? JSON.parse(row.details) : null,
 });
+
+/** A checkpoint is also kept in `checkpoint_history` when this many updates were logged since the last kept one. */
+export const HISTORY_EVERY = 1000;
 
 /** SQLite-backed store. Open it with `openSqliteStore`. */
 export class SqliteStore implements DocumentStore {
   /** The underlying connection, for tests and maintenance tools. */
   readonly db: Database.Database;
+  /** Accounts, tokens and sessions. */
+  readonly accounts: SqliteAccounts;
   private readonly sql;
 
-  constructor(path: string, options: SqliteStoreOptions = {}) {
+  constructor(readonly path: string, options: SqliteStoreOptions = {}) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    try {
+      this.db = new Database(path);
+      this.db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new RangeError(`Cannot open database ${path} for writing (${(error as Error).message}); check the permissions of the file and of its folder`);
+    }
     this.db.pragma(`synchronous = ${options.sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.accounts = new SqliteAccounts(this.db);
     const db = this.db;
     this.sql = {
       insertDocument: db.prepare('INSERT INTO documents (id, title, base, created_at, source_version) VALUES (?, ?, ?, ?, ?)'),
@@ -87,17 +97,16 @@ export class SqliteStore implements DocumentStore {
           'ON CONFLICT (doc_id) DO UPDATE SET seq = excluded.seq, state = excluded.state, created_at = excluded.created_at ' +
           'WHERE excluded.seq > checkpoints.seq',
       ),
-      insertAccount: db.prepare('INSERT INTO accounts (id, name, delegation, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
-      accountByHash: db.prepare<[string], AccountRow>('SELECT id, name, delegation, role FROM accounts WHERE token_hash = ?'),
-      getAccount: db.prepare<[string], AccountRow>('SELECT id, name, delegation, role FROM accounts WHERE id = ?'),
-      listAccounts: db.prepare<[], AccountRow>('SELECT id, name, delegation, role FROM accounts ORDER BY created_at, id'),
+      lastHistory: db.prepare<[string], { seq: number }>('SELECT seq FROM checkpoint_history WHERE doc_id = ? ORDER BY seq DESC LIMIT 1'),
+      coversUntil: db.prepare<[string, number], { t: number | null }>('SELECT MAX(created_at) AS t FROM updates WHERE doc_id = ? AND seq <= ?'),
+      insertHistory: db.prepare('INSERT OR IGNORE INTO checkpoint_history (doc_id, seq, covers_until, state) VALUES (?, ?, ?, ?)'),
       insertVersion: db.prepare('INSERT INTO versions (id, doc_id, label, author_id, created_at, state, json) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       getVersion: db.prepare<[string], VersionRow>('SELECT * FROM versions WHERE id = ?'),
       listVersions: db.prepare<[string], VersionRow>('SELECT * FROM versions WHERE doc_id = ? ORDER BY created_at, id'),
       renameVersion: db.prepare('UPDATE versions SET label = ? WHERE id = ?'),
       deleteVersion: db.prepare('DELETE FROM versions WHERE id = ?'),
       insertResolution: db.prepare(
-        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text, update_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO resolutions (id, doc_id, bracket_id, action, option_id, account_id, created_at, before_text, after_text, update_seq, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       listResolutions: db.prepare<[string], ResolutionRow>('SELECT * FROM resolutions WHERE doc_id = ? ORDER BY created_at, id'),
       bindClient: db.prepare('INSERT OR IGNORE INTO client_owners (doc_id, client_id, account_id) VALUES (?, ?, ?)'),
@@ -170,7 +179,14 @@ export class SqliteStore implements DocumentStore {
   }
 
   async checkpoint(docId: string, seq: number, state: Uint8Array): Promise<void> {
-    this.sql.upsertCheckpoint.run(docId, seq, Buffer.from(state), Date.now());
+    this.db.transaction(() => {
+      this.sql.upsertCheckpoint.run(docId, seq, Buffer.from(state), Date.now());
+      // Keep one checkpoint per HISTORY_EVERY updates for `stateAt`, with the newest time it covers.
+      const last = this.sql.lastHistory.get(docId)?.seq ?? 0;
+      if (seq - last < HISTORY_EVERY) return;
+      const coversUntil = this.sql.coversUntil.get(docId, seq)?.t;
+      if (coversUntil != null) this.sql.insertHistory.run(docId, seq, coversUntil, Buffer.from(state));
+    })();
   }
 
   async updatesAfter(docId: string, afterSeq: number): Promise<LoggedUpdate[]> {
@@ -182,34 +198,60 @@ export class SqliteStore implements DocumentStore {
   }
 
   async stateAt(docId: string, time: number): Promise<Uint8Array> {
-    const updates = this.sql.updatesUntil.all(docId, time).map((row) => new Uint8Array(row.data));
-    return Y.mergeUpdates(updates);
+    return stateAt(this.db, docId, time);
   }
 
-  async createAccount(input: { name: string; delegation: string; role: Role; id?: string }): Promise<{ account: Account; token: string }> {
-    if (!ROLES.includes(input.role)) throw new RangeError(`Unknown role ${JSON.stringify(input.role)} (expected one of ${ROLES.join(', ')})`);
-    if (!input.name.trim()) throw new RangeError('Account name must not be empty');
-    if (!input.delegation.trim()) throw new RangeError('Account delegation must not be empty');
-    if (input.id === SERVER_OWNER) throw new RangeError(`Account id ${JSON.stringify(input.id)} is reserved for the server`);
-    const account: Account = { id: input.id ?? newId('acc'), name: input.name, delegation: input.delegation, role: input.role };
-    const token = newToken();
-    this.sql.insertAccount.run(account.id, account.name, account.delegation, account.role, hashToken(token), Date.now());
-    return { account, token };
+  async createAccount(input: Parameters<DocumentStore['createAccount']>[0]): Promise<{ account: Account; token: string }> {
+    return this.accounts.create(input);
   }
 
   async accountByToken(token: string): Promise<Account | null> {
-    if (!token) return null;
-    const row = this.sql.accountByHash.get(hashToken(token));
-    return row ? toAccount(row) : null;
+    const check = this.accounts.check(token);
+    return check.status === 'ok' ? check.account : null;
+  }
+
+  async checkToken(token: string): Promise<TokenCheck> {
+    return this.accounts.check(token);
   }
 
   async getAccount(id: string): Promise<Account | null> {
-    const row = this.sql.getAccount.get(id);
-    return row ? toAccount(row) : null;
+    return this.accounts.get(id);
   }
 
   async listAccounts(): Promise<Account[]> {
-    return this.sql.listAccounts.all().map(toAccount);
+    return this.accounts.list();
+  }
+
+  async listAccountDetails(): Promise<AccountDetails[]> {
+    return this.accounts.listDetails();
+  }
+
+  async revokeAccount(id: string): Promise<boolean> {
+    return this.accounts.revoke(id);
+  }
+
+  async rotateToken(id: string): Promise<string | null> {
+    return this.accounts.rotate(id);
+  }
+
+  async touchAccount(id: string): Promise<void> {
+    this.accounts.touch(id);
+  }
+
+  async createSession(accountId: string, ttlMs: number): Promise<{ id: string; expiresAt: number }> {
+    return this.accounts.createSession(accountId, ttlMs);
+  }
+
+  async accountBySession(sessionId: string): Promise<Account | null> {
+    return this.accounts.bySession(sessionId);
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    this.accounts.deleteSession(sessionId);
+  }
+
+  async accountEventsAfter(seq: number): Promise<AccountEvent[]> {
+    return this.accounts.eventsAfter(seq);
   }
 
   async createVersion(input: Parameters<DocumentStore['createVersion']>[0]): Promise<VersionRecord> {
@@ -244,16 +286,40 @@ export class SqliteStore implements DocumentStore {
       id: input.id ?? newId('res'), docId: input.docId, bracketId: input.bracketId, action: input.action,
       optionId: input.optionId ?? null, accountId: input.accountId, createdAt: input.createdAt ?? Date.now(),
       beforeText: input.beforeText, afterText: input.afterText, updateSeq: input.updateSeq ?? null,
+      details: input.details ?? null,
     };
     this.sql.insertResolution.run(
       record.id, record.docId, record.bracketId, record.action, record.optionId, record.accountId,
       record.createdAt, record.beforeText, record.afterText, record.updateSeq,
+      record.details ? JSON.stringify(record.details) : null,
     );
     return record;
   }
 
   async listResolutions(docId: string): Promise<ResolutionRecord[]> {
     return this.sql.listResolutions.all(docId).map(toResolution);
+  }
+
+  /**
+   * Throw a RangeError naming the file unless the database can be written (a committed write of
+   * the schema version it already has): a server on a read-only file or folder must not start
+   * and report healthy.
+   */
+  assertWritable(): void {
+    try {
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      this.db.transaction(() => this.db.pragma(`user_version = ${version}`)).immediate();
+    } catch (error) {
+      throw new RangeError(`Database ${this.path} is not writable (${(error as Error).message}); check the permissions of the file and of its folder`);
+    }
+  }
+
+  /**
+   * Copy the database to `file` while it is in use (SQLite's online backup: a consistent
+   * snapshot, writers are not blocked for long). Resolves when the copy is complete.
+   */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,29 @@ export interface Account {
   role: Role;
 }
 
+/** An account with its state, as the secretariat lists it. Times are epoch ms. */
+export interface AccountDetails extends Account {
+  createdAt: number;
+  /** Last sign-in or sync connection, null when never used. */
+  lastActiveAt: number | null;
+  revoked: boolean;
+  /** When the token stops signing in (an invitation link), null when it does not expire. */
+  invitationExpiresAt: number | null;
+}
+
+/** What a token is worth: its account, or why it does not sign in. */
+export type TokenCheck =
+  | { status: 'ok'; account: Account }
+  | { status: 'revoked' | 'expired'; account: Account }
+  | { status: 'unknown' };
+
+/** A revocation or rotation, which running servers act on by closing the account's connections. */
+export interface AccountEvent {
+  seq: number;
+  accountId: string;
+  kind: 'revoke' | 'rotate';
+}
+
 /** A document known to the server. `base` names the base text key, e.g. "convention-2001". */
 export interface DocumentRecord {
   id: string;
@@ -114,14 +137,35 @@ export interface DocumentStore {
   /** The document's state as it stood at `time`, as one merged Yjs update. */
   stateAt(docId: string, time: number): Promise<Uint8Array>;
 
-  /** Create an account with a fresh random token; the token is returned once and stored hashed. */
-  createAccount(input: { name: string; delegation: string; role: Role; id?: string }): Promise<{ account: Account; token: string }>;
-  /** The account whose token this is, or null. */
+  /**
+   * Create an account with a fresh random token; the token is returned once and stored hashed.
+   * With `invitationExpiresAt` (epoch ms) the token stops signing in at that time.
+   */
+  createAccount(input: { name: string; delegation: string; role: Role; id?: string; invitationExpiresAt?: number | null }): Promise<{ account: Account; token: string }>;
+  /** The account whose token this is, or null (also when revoked or expired). */
   accountByToken(token: string): Promise<Account | null>;
+  /** The account of a token, or why it does not sign in (unknown, revoked, expired). */
+  checkToken(token: string): Promise<TokenCheck>;
   /** The account with this id, or null. */
   getAccount(id: string): Promise<Account | null>;
   /** All accounts, oldest first. */
   listAccounts(): Promise<Account[]>;
+  /** All accounts with their state (revoked, invitation expiry, last activity), oldest first. */
+  listAccountDetails(): Promise<AccountDetails[]>;
+  /** Revoke an account (token and sessions end, an account event is recorded); false when unknown. */
+  revokeAccount(id: string): Promise<boolean>;
+  /** A new token for an account (old token and sessions end, an event is recorded); null when unknown. */
+  rotateToken(id: string): Promise<string | null>;
+  /** Record that the account was active now. */
+  touchAccount(id: string): Promise<void>;
+  /** Start a browser session of `ttlMs` for an account; its id is returned once and stored hashed. */
+  createSession(accountId: string, ttlMs: number): Promise<{ id: string; expiresAt: number }>;
+  /** The account of a live session, or null (expired, ended, or account revoked). */
+  accountBySession(sessionId: string): Promise<Account | null>;
+  /** End a session. */
+  deleteSession(sessionId: string): Promise<void>;
+  /** Account events (revocations, rotations) after `seq`, oldest first. */
+  accountEventsAfter(seq: number): Promise<AccountEvent[]>;
 
   /** Store a version (the caller supplies id or gets a fresh one). */
   createVersion(input: Omit<VersionRecord, 'id' | 'createdAt'> & { id?: string; createdAt?: number }): Promise<VersionRecord>;
@@ -135,7 +179,7 @@ export interface DocumentStore {
   deleteVersion(id: string): Promise<boolean>;
 
   /** Record a resolution. */
-  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt' | 'updateSeq'> & { id?: string; createdAt?: number; updateSeq?: number | null }): Promise<ResolutionRecord>;
+  addResolution(input: Omit<ResolutionRecord, 'id' | 'createdAt' | 'updateSeq' | 'details'> & { id?: string; createdAt?: number; updateSeq?: number | null; details?: ResolutionRecord['details'] }): Promise<ResolutionRecord>;
   /** Resolutions of a document, oldest first. */
   listResolutions(docId: string): Promise<ResolutionRecord[]>;
 

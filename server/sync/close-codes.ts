@@ -1,7 +1,8 @@
 /**
  * Every websocket close code the sync server uses, in one place. The 44xx range mirrors HTTP 4xx
- * and tells y-websocket 3 clients not to reconnect (reconnecting cannot fix it); 1001 and 1011 are
- * transient and the client reconnects.
+ * and tells y-websocket 3 clients not to reconnect (reconnecting cannot fix it); 1001, 1011 and
+ * the 45xx range are transient and the client reconnects. The editor never shows a code: it
+ * turns each into a plain sentence (`client/connection/messages.ts`).
  */
 
 /** A named websocket close code with its default reason. */
@@ -20,10 +21,22 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   /** The document does not exist (or was removed while connected). */
   NotFound: { code: 4404, reason: 'Document not found' },
-  /** The frame exceeds the message size limit. */
+  /**
+   * The frame exceeds the message size limit. (An update above the update limit is not closed
+   * but refused with a permission-denied message carrying this code, so nothing reconnects.)
+   */
   TooLarge: { code: 4413, reason: 'Message too large' },
   /** The update cannot be decoded by Yjs, or holds content the treaty schema does not know. */
   InvalidContent: { code: 4422, reason: 'Invalid content' },
+  /** Presence (awareness) states refused again and again: malformed, too large, or for others' client ids. */
+  InvalidPresence: { code: 4423, reason: 'Invalid presence' },
+  /** Updates, presence messages, requests or connections above their rate (`limits.ts`). The editor waits and reconnects. */
+  TooManyMessages: { code: 4429, reason: 'Too many messages' },
+  /**
+   * The peer does not read what it is sent (its outgoing buffer passed the limit). The socket is
+   * terminated at once to release the buffer, so the peer sees 1006; the code is for the log.
+   */
+  SlowReader: { code: 4508, reason: 'Not reading' },
   /** The server is shutting down; clients reconnect. */
   GoingAway: { code: 1001, reason: 'Server shutting down' },
   /** The server failed to store or apply an update; clients reconnect and resend. */

@@ -10,11 +10,14 @@
  *       syncType 2  Update          data = Yjs update (a live change).
  *   messageType 1  Awareness:       varUint8Array(awareness update). Relayed to every connection of
  *                                   the document (the sender included) after the server has
- *                                   overwritten each state's `user` field from the account.
- *   messageType 2  Auth:            varUint(0 = permission denied) varString(reason). Server → client
- *                                   only, when an update was refused by the update guard (e.g. an
- *                                   observer typed); the connection stays open, read-only.
- *   messageType 3  QueryAwareness:  no payload. Client → server; answered with all awareness states.
+ *                                   checked each state and set its `user` field from the account
+ *                                   (`presence-filter.ts`).
+ *   messageType 2  Auth:            varUint(0 = permission denied) varString("<code> <reason>").
+ *                                   Server → client only, when an update was refused by the update
+ *                                   guard (e.g. an observer typed) or is above the update size
+ *                                   limit (code 4413); the connection stays open.
+ *   messageType 3  QueryAwareness:  no payload. Client → server; answered with all awareness states
+ *                                   (a few times per connection, see `limits.ts`).
  *
  * Updates a client sends (SyncStep2 and Update alike) go through one pipeline: decode and check
  * against the schema → update guard → append to the SQLite log (updates that arrive together are

@@ -9,8 +9,9 @@ import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import type { Schema } from 'prosemirror-model';
 import type { Account, DocumentStore } from '../storage/types.ts';
-import { CloseCodes } from './close-codes.ts';
+import { CloseCodes, closeWith } from './close-codes.ts';
 import { Connection } from './connection.ts';
+import { AccountBudget, ConnectionBudget, syncLimits, type SyncLimits } from './limits.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import type { TransactionOrigin } from './origins.ts';
 import { KEEPALIVE_MESSAGE } from './protocol.ts';
@@ -25,6 +26,8 @@ export interface RoomsOptions {
   guard: UpdateGuard;
   /** Largest frame accepted, in bytes (the ws server's maxPayload should match). */
   maxMessageBytes: number;
+  /** Rates, sizes and buffers (`limits.ts`); default `DEFAULT_SYNC_LIMITS` with `maxFrameBytes = maxMessageBytes`. */
+  limits?: SyncLimits;
   /** Unload a room this long after its last connection left (ms). */
   idleUnloadMs: number;
   /** Checkpoint after this many appended updates. */
@@ -51,13 +54,18 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly dispatch: Dispatch;
+  /** The limits every connection is held to. */
+  readonly limits: SyncLimits;
+  /** Budgets shared by all connections of an account, by account id. */
+  private readonly accountBudgets = new Map<string, AccountBudget>();
   private readonly keepalive: NodeJS.Timeout;
   private lastPing = Date.now();
   private closed = false;
 
   constructor(readonly options: RoomsOptions) {
     super();
-    this.dispatch = createDispatcher(options.maxMessageBytes);
+    this.limits = options.limits ?? syncLimits({ maxFrameBytes: options.maxMessageBytes });
+    this.dispatch = createDispatcher(this.limits.maxFrameBytes);
     this.keepalive = setInterval(() => this.sweep(), Math.max(50, options.keepaliveMs / 2));
     this.keepalive.unref();
   }
@@ -105,7 +113,17 @@ export class Rooms extends EventEmitter<RoomsEvents> {
    * and joins its room once the room has loaded; returns the connection.
    */
   connect(socket: WebSocket, account: Account, docId: string): Connection {
-    const connection = new Connection(socket, account, docId);
+    let accountBudget = this.accountBudgets.get(account.id);
+    if (!accountBudget) {
+      accountBudget = new AccountBudget(this.limits);
+      this.accountBudgets.set(account.id, accountBudget);
+    }
+    const connection = new Connection(socket, account, docId, new ConnectionBudget(this.limits, accountBudget));
+    if (connection.budget.overConnectionLimit) {
+      connection.close(closeWith(CloseCodes.TooManyMessages, `more than ${this.limits.maxConnectionsPerAccount} connections of this account`));
+      connection.release();
+      return connection;
+    }
     this.open(docId).then(
       (room) => {
         if (!connection.open) {
@@ -124,6 +142,7 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   /** Forget a connection whose socket closed. */
   disconnect(connection: Connection): void {
     this.rooms.get(connection.docId)?.leave(connection);
+    connection.release();
   }
 
   /**

@@ -1,22 +1,34 @@
 /**
- * Structural check of an incoming Yjs update against the treaty schema, done on the decoded
- * structs (never by re-encoding the document): the update must decode, insert only under the
- * `prosemirror` root, create only XML elements whose names are schema nodes and XML text, and
- * format text only with schema marks (overlapping marks carry y-prosemirror's `--hash` suffix).
+ * Structural check of an incoming Yjs update at the door, done on the decoded structs (never by
+ * re-encoding the document): the update must decode, insert only under the `prosemirror` root,
+ * create only XML elements whose names are schema nodes and XML text, format text only with
+ * schema marks (overlapping marks carry y-prosemirror's `--hash` suffix), and carry no character
+ * XML 1.0 cannot hold (in text, attribute values, format values or keys).
  *
- * Not checked here: attribute names of elements (an attribute overwrite does not carry its key in
- * the update) and content expressions (which children a node may hold).
+ * Not checked here: content expressions (which children a node may hold) and permissions; those
+ * are decided on the accepted state by the guard.
  */
 import * as Y from 'yjs';
 import type { Schema } from 'prosemirror-model';
+import { describeNonXmlChar, nonXmlCharIn } from '../../shared/model/xml-chars.ts';
 
 /** Name of the one root type the text lives in (y-prosemirror's default). */
 export const PROSEMIRROR_ROOT = 'prosemirror';
 
-/** Outcome of `checkUpdate`: the decoded update's size, or why it was refused. */
+/** A decoded Yjs v1 update, as `Y.decodeUpdate` returns it. */
+export interface DecodedUpdate {
+  structs: Array<Y.Item | Y.GC | Y.Skip>;
+  ds: { clients: Map<number, Array<{ clock: number; len: number }>> };
+}
+
+/**
+ * Outcome of `checkUpdate`: the decoded update, or why it was refused. `close` failures (an
+ * undecodable update, an unknown element or mark, another root) end the connection; the others
+ * (text XML cannot carry) are refused with a message and the connection stays open.
+ */
 export type UpdateCheck =
-  | { ok: true; empty: boolean; clients: Set<number> }
-  | { ok: false; undecodable: boolean; reason: string };
+  | { ok: true; empty: boolean; decoded: DecodedUpdate }
+  | { ok: false; undecodable: boolean; close: boolean; reason: string };
 
 const OVERLAPPING_MARK = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
 
@@ -27,24 +39,38 @@ export function markNameOfKey(key: string): string {
 
 /** Check a Yjs v1 update against `schema`; never throws. */
 export function checkUpdate(update: Uint8Array, schema: Schema): UpdateCheck {
-  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: { clients: Map<number, unknown[]> } };
+  let decoded: DecodedUpdate;
   try {
-    decoded = Y.decodeUpdate(update) as unknown as typeof decoded;
+    decoded = Y.decodeUpdate(update) as unknown as DecodedUpdate;
   } catch (error) {
-    return { ok: false, undecodable: true, reason: `undecodable update (${(error as Error).message})` };
+    return { ok: false, undecodable: true, close: true, reason: `undecodable update (${(error as Error).message})` };
   }
-  const clients = new Set<number>();
   for (const struct of decoded.structs) {
-    clients.add(struct.id.client);
     if (!(struct instanceof Y.Item)) continue;
     if (typeof struct.parent === 'string' && struct.parent !== PROSEMIRROR_ROOT) {
-      return { ok: false, undecodable: false, reason: `unknown root type "${struct.parent}"` };
+      return { ok: false, undecodable: false, close: true, reason: `unknown root type "${struct.parent}"` };
     }
     const problem = checkContent(struct, schema);
-    if (problem) return { ok: false, undecodable: false, reason: problem };
+    if (problem) return { ok: false, undecodable: false, close: true, reason: problem };
+    const character = nonXmlCharOf(struct);
+    if (character) {
+      return { ok: false, undecodable: false, close: false, reason: `the text holds a character XML cannot carry (${character})` };
+    }
   }
-  const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
-  return { ok: true, empty, clients };
+  const empty = decoded.structs.every((s) => s instanceof Y.Skip) && decoded.ds.clients.size === 0;
+  return { ok: true, empty, decoded };
+}
+
+/** The first character of `item` (its string, attribute key or value, format key or value) XML cannot carry, described; or null. */
+function nonXmlCharOf(item: Y.Item): string | null {
+  const content = item.content;
+  const key = typeof item.parentSub === 'string' ? describeNonXmlChar(item.parentSub) : null;
+  if (key) return key;
+  if (content instanceof Y.ContentString) return describeNonXmlChar(content.str);
+  if (content instanceof Y.ContentFormat) return describeNonXmlChar(content.key) ?? nonXmlCharIn(content.value);
+  if (content instanceof Y.ContentAny) return nonXmlCharIn(content.arr);
+  if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) return describeNonXmlChar(content.type.nodeName);
+  return null;
 }
 
 /** Why the content of `item` is not allowed, or null when it is. */

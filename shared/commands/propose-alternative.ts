@@ -50,7 +50,8 @@ function inlineAlternative(state: EditorState, tr: Transaction, sponsor: string,
     end = to;
   }
   const proposal = bracket.create({ id: ids.bracket ?? newId('br'), sponsors: [sponsor], group, kind: 'insert' });
-  tr.insert(end, state.schema.text(' ')).insert(end + 1, state.schema.text(text, [proposal]));
+  // The separating space belongs to the proposal: a delegation adds no words to the agreed text.
+  tr.insert(end, state.schema.text(` ${text}`, [proposal]));
 }
 
 /**

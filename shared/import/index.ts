@@ -6,3 +6,5 @@ export type { Line, SourceLine } from './lines.ts';
 export { cleanText, parseInline } from './inline.ts';
 export type { InlineJSON, InlineContext } from './inline.ts';
 export { dropDerivableNumbers } from './numbers.ts';
+export { newDocument } from './new-document.ts';
+export type { NewDocument } from './new-document.ts';

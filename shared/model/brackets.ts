@@ -19,6 +19,8 @@ export interface OptionInfo {
   /** The option's text ("" for the option "delete the text"). */
   text: string;
   sponsors: string[];
+  /** Inline alternatives only: whether the member bracket proposes words (`insert`) or a deletion. */
+  markKind?: string;
 }
 
 /** One open bracket. */
@@ -40,7 +42,7 @@ export interface BracketInfo {
   to: number;
   /** Inline: how many brackets of the same block enclose it; block: how many bracketed blocks enclose it. */
   depth: number;
-  /** Inline brackets only: the group shared with inline alternatives, and insert/delete. */
+  /** Inline brackets: the group shared with inline alternatives, and insert/delete; block brackets: `delete` when proposing to delete the block. */
   group?: string | null;
   markKind?: string;
   /** Alternatives only. */
@@ -72,6 +74,7 @@ export function listBrackets(doc: Node): BracketInfo[] {
         text: plainText(node, { context: { labels, pos }, omitOwnBracket: true }),
         sponsors: sponsorsOf(node.attrs.sponsors), ...inArticle(pos),
         pos, from: pos, to: pos + node.nodeSize, depth: blockDepth(pos),
+        ...(node.attrs.bracketKind === 'delete' ? { markKind: 'delete' } : {}),
       });
     }
     if (node.type.name === 'alternatives') {

@@ -108,64 +108,134 @@ export interface NumberedNode {
   level: NumberLevel;
 }
 
-type Counters = Partial<Record<NumberLevel, number>>;
+/**
+ * Latin suffixes of provisions inserted after a frozen number, in order: "5 bis", "5 ter"...
+ * (as UN and Council of Europe drafts write them).
+ */
+export const LATIN_SUFFIXES: readonly string[] = [
+  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies',
+  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'sexdecies', 'septdecies',
+  'octodecies', 'novodecies', 'vicies',
+];
+
+const SUFFIXED = new RegExp(`^(.*\\S)\\s+(${LATIN_SUFFIXES.join('|')})$`);
+
+/** The label of a provision inserted right after the one labelled `label`: "5" → "5 bis", "5 bis" → "5 ter". */
+export function nextInsertedLabel(label: string): string {
+  const m = SUFFIXED.exec(label);
+  if (!m) return `${label} bis`;
+  const index = LATIN_SUFFIXES.indexOf(m[2]!);
+  const next = LATIN_SUFFIXES[index + 1];
+  return next ? `${m[1]} ${next}` : `${m[1]} (${index + 3})`;
+}
+
+/**
+ * The label of the `index`-th (0-based) provision inserted before the first frozen one, labelled
+ * `first`: "1 A", "1 B"... (read "before 1"; the practice of parliaments that number provisions
+ * added ahead of the first, since "0 bis" does not exist for letters and roman numerals).
+ */
+export function insertedBeforeLabel(first: string, index: number): string {
+  return `${first} ${toLetter(index + 1).toUpperCase()}`;
+}
+
+/** True when the document's numbers are frozen (under negotiation): its docinfo says `numbering: 'frozen'`. */
+export function isFrozen(root: Node): boolean {
+  return root.firstChild?.type.name === 'docinfo' && root.firstChild.attrs.numbering === 'frozen';
+}
+
+/** What a scope knows of one level: the positional counter, the last label, and provisions waiting for a frozen number. */
+interface Track { value: number; last: string | null; pending: NumberedNode[]; used: Set<string> }
+type Counters = Partial<Record<NumberLevel, Track>>;
 interface Scope { global: Counters; local: Counters }
+
+function track(counters: Counters, level: NumberLevel): Track {
+  return counters[level] ??= { value: 0, last: null, pending: [], used: new Set() };
+}
+
+function cloneCounters(counters: Counters): Counters {
+  const out: Counters = {};
+  for (const [level, t] of Object.entries(counters) as [NumberLevel, Track][]) out[level] = { ...t, pending: [...t.pending], used: new Set(t.used) };
+  return out;
+}
 
 /**
  * Visit every numbered node under `root` in document order with its label. Positions are those of
  * `root.descendants` (for a doc, document positions). The root itself is not visited.
+ *
+ * With frozen numbering (`isFrozen`) a node without a stored `number` takes the label of the
+ * previous one at its level plus a Latin suffix ("5 bis", then "5 ter"); before the first stored
+ * one it is "1 A", "1 B"; where no node of its level has a stored number (inside a new article)
+ * it is numbered by position. A stored number met a second time at the same level (a block split
+ * or copied with its attributes) counts as an insertion. Unfrozen, a node after a non-numeric explicit number ("1.4") with
+ * no positional number before it is "1.4 bis" too.
  */
 export function walkNumbers(root: Node, visit: (numbered: NumberedNode) => void): void {
-  walkContainer(root, 0, { global: {}, local: {} }, visit);
+  const found: NumberedNode[] = [];
+  walkContainer(root, 0, { global: {}, local: {} }, isFrozen(root), found);
+  for (const numbered of found) visit(numbered);
 }
 
-function walkContainer(parent: Node, contentStart: number, scope: Scope, visit: (n: NumberedNode) => void): void {
+function walkContainer(parent: Node, contentStart: number, scope: Scope, frozen: boolean, found: NumberedNode[]): void {
   parent.forEach((child, offset) => {
     const pos = contentStart + offset;
     if (child.type.name === 'alternatives') {
-      walkAlternatives(child, pos, scope, visit);
+      walkAlternatives(child, pos, scope, frozen, found);
       return;
     }
     if (child.type.name === 'comments' || child.isTextblock || child.isLeaf) return;
     const level = levelOf(child);
     if (level) {
-      const counters = DOCUMENT_WIDE.has(level) ? scope.global : scope.local;
+      const t = track(DOCUMENT_WIDE.has(level) ? scope.global : scope.local, level);
       const style = styleOf(child);
-      const explicit = child.attrs.number;
-      let label: string;
+      let explicit = child.attrs.number;
+      // Frozen, a number already used at this level (a block split or copied with its number) counts as an insertion.
+      if (frozen && explicit !== null && explicit !== undefined && t.used.has(String(explicit))) explicit = null;
+      const numbered: NumberedNode = { node: child, pos, label: '', level };
       if (explicit !== null && explicit !== undefined && String(explicit) !== '') {
-        label = String(explicit);
-        const value = parseNumber(label, style);
-        if (value !== null) counters[level] = value;
+        numbered.label = String(explicit);
+        const value = parseNumber(numbered.label, style);
+        if (value !== null) t.value = value;
+        t.pending.forEach((waiting, i) => { waiting.label = insertedBeforeLabel(numbered.label, i); });
+        t.pending = [];
+      } else if (t.last !== null && (frozen || t.value === 0) && !(frozen && t.pending.length > 0)) {
+        numbered.label = nextInsertedLabel(t.last);
       } else {
-        const value = (counters[level] ?? 0) + 1;
-        counters[level] = value;
-        label = formatNumber(value, style);
+        t.value += 1;
+        numbered.label = formatNumber(t.value, style);
+        if (frozen) t.pending.push(numbered);
       }
-      visit({ node: child, pos, label, level });
+      if (!frozen || t.pending.length === 0) t.last = numbered.label;
+      if (explicit !== null && explicit !== undefined) t.used.add(String(explicit));
+      found.push(numbered);
     }
-    walkContainer(child, pos + 1, { global: scope.global, local: {} }, visit);
+    walkContainer(child, pos + 1, { global: scope.global, local: {} }, frozen, found);
   });
 }
 
-function walkAlternatives(group: Node, pos: number, scope: Scope, visit: (n: NumberedNode) => void): void {
-  const startGlobal = { ...scope.global };
-  const startLocal = { ...scope.local };
-  const reached: Scope = { global: { ...startGlobal }, local: { ...startLocal } };
+function walkAlternatives(group: Node, pos: number, scope: Scope, frozen: boolean, found: NumberedNode[]): void {
+  const start: Scope = { global: cloneCounters(scope.global), local: cloneCounters(scope.local) };
+  let reached: Scope = { global: cloneCounters(start.global), local: cloneCounters(start.local) };
   group.forEach((option, offset) => {
-    const optionScope: Scope = { global: { ...startGlobal }, local: { ...startLocal } };
-    walkContainer(option, pos + 1 + offset + 1, optionScope, visit);
-    maxInto(reached.global, optionScope.global);
-    maxInto(reached.local, optionScope.local);
+    const optionScope: Scope = { global: cloneCounters(start.global), local: cloneCounters(start.local) };
+    walkContainer(option, pos + 1 + offset + 1, optionScope, frozen, found);
+    reached = { global: furthest(reached.global, optionScope.global), local: furthest(reached.local, optionScope.local) };
   });
-  Object.assign(scope.global, reached.global);
-  Object.assign(scope.local, reached.local);
+  replaceCounters(scope.global, reached.global);
+  replaceCounters(scope.local, reached.local);
 }
 
-function maxInto(target: Counters, source: Counters): void {
-  for (const key of Object.keys(source) as NumberLevel[]) {
-    target[key] = Math.max(target[key] ?? 0, source[key] ?? 0);
+/** Per level, the track that reached the larger positional value (the later option on a tie). */
+function furthest(a: Counters, b: Counters): Counters {
+  const out: Counters = { ...a };
+  for (const [level, t] of Object.entries(b) as [NumberLevel, Track][]) {
+    if (!out[level] || t.value >= out[level]!.value) out[level] = t;
   }
+  return out;
+}
+
+function replaceCounters(target: Counters, source: Counters): void {
+  for (const key of Object.keys(target) as NumberLevel[]) delete target[key];
+  Object.assign(target, source);
 }
 
 /** Label of every numbered node of `root` ("16", "2", "a", "ii", "IV"), keyed by position. */

@@ -1,10 +1,17 @@
 /**
  * A Redline as an HTML fragment, built as a string (no DOM), for the client's redline view and the
- * standalone page of `shared/export/html.ts`. Insertions are `<ins>` (underlined), deletions `<del>`
- * (struck through); moved and renumbered articles carry a badge; a summary table comes first.
- * Classes are prefixed `rl-`; `REDLINE_CSS` styles them.
+ * standalone page of `shared/export/html.ts`. The whole document in reading order (`sequence`):
+ * title, preamble, division headings with their number and title, text outside articles,
+ * articles, closing. Insertions are `<ins>` (underlined), deletions `<del>` (struck through), each
+ * with its own spaces (kept: `white-space: pre-wrap`); a removal directly followed by an insertion
+ * is set apart by a presentational gap so words never run together. A moved article or part is
+ * marked at both places, each linking to the other; renumbered articles carry a badge; dates are
+ * written out ("23 November 2001"); a summary table comes first. Classes are prefixed `rl-`;
+ * `REDLINE_CSS` styles them.
  */
-import type { Change, Redline, RedlineArticle, RedlineBlock, RedlineBrackets, RedlineComments, RedlinePart } from './types.ts';
+import type { Change, Redline, RedlineArticle, RedlineBlock, RedlineBrackets, RedlineComments, RedlinePart, RedlineSide } from './types.ts';
+import { redlineSteps } from './sequence.ts';
+import { readableDate } from './dates.ts';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -44,6 +51,13 @@ export const REDLINE_CSS = `
 .rl-notes { font-family: system-ui, sans-serif; font-size: 0.85em; color: #444; margin: 0.3em 0 0; padding-left: 1.2em; }
 .rl-collapsed { color: #666; }
 .rl-division { font-family: system-ui, sans-serif; font-size: 0.95em; color: #444; border-bottom: 1px solid #ccc; margin: 1.4em 0 0.6em; }
+.rl-division.rl-added { color: #0b5394; } .rl-division.rl-removed { color: #a61c00; }
+.rl-text, .rl-division, .rl-article h2 { white-space: pre-wrap; }
+.rl-gap { white-space: pre; }
+.rl-typo { text-decoration: underline dotted #999; }
+.rl-moved-from { margin: 0 0 1.2em; padding: 0.2em 0.6em; border-left: 3px dashed #674ea7; color: #555; font-family: system-ui, sans-serif; font-size: 0.9em; }
+.rl-moved-from a, .rl-badge a { color: inherit; }
+.rl-block.rl-move-from .rl-text { color: #777; text-decoration: line-through dotted; }
 @media print {
   @page { size: A4; margin: 20mm 18mm; }
   body { font-size: 10.5pt; }
@@ -53,16 +67,36 @@ export const REDLINE_CSS = `
 }
 `;
 
-/** HTML of a word diff: common runs as text, additions as `<ins>`, deletions as `<del>`. */
+/** HTML of a word diff: common runs as text, additions as `<ins>`, deletions as `<del>`; a removal next to an insertion gets a gap. */
 export function changesToHtml(changes: Change[]): string {
-  return changes.map((c) => (c.added ? `<ins>${escapeHtml(c.value)}</ins>` : c.removed ? `<del>${escapeHtml(c.value)}</del>` : escapeHtml(c.value))).join('');
+  let out = '';
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
+    const prev = changes[i - 1];
+    if (prev && (c.added || c.removed) && (prev.added || prev.removed) && !!c.added !== !!prev.added && !/\s$/.test(prev.value) && !/^\s/.test(c.value)) {
+      out += '<span class="rl-gap" aria-hidden="true"> </span>';
+    }
+    if (c.added) out += `<ins>${escapeHtml(c.value)}</ins>`;
+    else if (c.removed) out += `<del>${escapeHtml(c.value)}</del>`;
+    else if (c.fromValue != null) out += `<span class="rl-typo" title="${escapeHtml(`was: ${c.fromValue}`)}">${escapeHtml(c.value)}</span>`;
+    else out += escapeHtml(c.value);
+  }
+  return out;
+}
+
+/** The label shown before a block: none for text continuing a provision, the change of number when renumbered. */
+function labelHtml(block: RedlineBlock): string {
+  if (block.continued || block.label.includes('¶')) return '';
+  if (block.move === 'from') return escapeHtml(block.fromLabel ?? '');
+  if (block.fromLabel && block.toLabel && block.fromLabel !== block.toLabel) return `<del>${escapeHtml(block.fromLabel)}</del> <ins>${escapeHtml(block.toLabel)}</ins>`;
+  return escapeHtml(block.label);
 }
 
 function blockHtml(block: RedlineBlock): string {
-  const label = block.fromLabel && block.toLabel && block.fromLabel !== block.toLabel
-    ? `<del>${escapeHtml(block.fromLabel)}</del> <ins>${escapeHtml(block.toLabel)}</ins>`
-    : escapeHtml(block.label);
-  return `<div class="rl-block rl-${block.status}"><span class="rl-label">${label}</span><p class="rl-text">${changesToHtml(block.changes)}</p></div>`;
+  const move = block.move ? ` rl-move-${block.move}` : '';
+  const note = block.move === 'from' ? ` <span class="rl-badge rl-badge-moved">moved${block.toLabel ? ` to ${escapeHtml(block.toLabel)}` : ''}</span>`
+    : block.move === 'to' ? ` <span class="rl-badge rl-badge-moved">moved here${block.fromLabel ? ` from ${escapeHtml(block.fromLabel)}` : ''}</span>` : '';
+  return `<div class="rl-block rl-${block.status}${move}"><span class="rl-label">${labelHtml(block)}</span><p class="rl-text">${changesToHtml(block.changes)}${note}</p></div>`;
 }
 
 function notesHtml(brackets: RedlineBrackets, comments: RedlineComments): string {
@@ -80,9 +114,12 @@ function articleNumberHtml(a: RedlineArticle): string {
   return `Article ${escapeHtml(a.toNumber ?? a.fromNumber ?? '')}`;
 }
 
+const movedFromId = (key: string) => `moved-from-${key}`;
+
 function articleHtml(a: RedlineArticle, options: RedlineHtmlOptions): string {
   const badges: string[] = [];
-  if (a.status !== 'unchanged') badges.push(`<span class="rl-badge rl-badge-${a.status}">${a.status === 'moved' ? `moved${a.fromNumber ? ` from Article ${escapeHtml(a.fromNumber)}` : ''}` : a.status}</span>`);
+  if (a.status === 'moved') badges.push(`<span class="rl-badge rl-badge-moved">moved from Article ${escapeHtml(a.fromNumber ?? '')}</span><a class="rl-badge rl-badge-moved" href="#${escapeHtml(movedFromId(a.key))}">where it stood</a>`);
+  else if (a.status !== 'unchanged') badges.push(`<span class="rl-badge rl-badge-${a.status}">${a.status}</span>`);
   if (a.renumbered && a.status !== 'moved') badges.push(`<span class="rl-badge rl-badge-renumbered">renumbered from Article ${escapeHtml(a.fromNumber ?? '')}</span>`);
   if (a.status === 'moved' && a.textChanged) badges.push('<span class="rl-badge rl-badge-modified">modified</span>');
   const heading = changesToHtml(a.heading);
@@ -92,41 +129,72 @@ function articleHtml(a: RedlineArticle, options: RedlineHtmlOptions): string {
   return `<section class="rl-article rl-${a.status}${a.renumbered ? ' rl-renumbered' : ''}" id="${escapeHtml(a.key)}" data-status="${a.status}">${head}${body}${notesHtml(a.brackets, a.comments)}</section>`;
 }
 
-const PART_NAMES: Record<RedlinePart['key'], string> = { title: 'Title', preamble: 'Preamble', closing: 'Closing formula' };
+/** The stub where a moved article stood in the older text, linking to its new place. */
+function articleMovedFromHtml(a: RedlineArticle): string {
+  const heading = a.fromHeading ? ` – ${escapeHtml(a.fromHeading)}` : '';
+  return `<section class="rl-moved-from" id="${escapeHtml(movedFromId(a.key))}" data-status="moved-from">Article ${escapeHtml(a.fromNumber ?? '')}${heading} stood here: <a href="#${escapeHtml(a.key)}">moved to Article ${escapeHtml(a.toNumber ?? '')}</a></section>`;
+}
+
+const PART_NAMES: Record<string, string> = { title: 'Title', preamble: 'Preamble', closing: 'Closing formula' };
+
+function partBadge(p: RedlinePart): string {
+  if (p.status === 'moved') return `<a class="rl-badge rl-badge-moved" href="#${escapeHtml(movedFromId(p.key))}">moved</a>`;
+  return p.status !== 'unchanged' ? `<span class="rl-badge rl-badge-${p.status}">${p.status}</span>` : '';
+}
+
+/** A division heading: its number (old struck, new inserted when it changed) and its title, with the diff. */
+function divisionHtml(p: RedlinePart): string {
+  const block = p.blocks[0];
+  const label = block ? labelHtml(block) : '';
+  const heading = block ? changesToHtml(block.changes) : '';
+  return `<h2 class="rl-division rl-${p.status}" id="part-${escapeHtml(p.key)}" data-status="${p.status}">${label}${heading ? ` – ${heading}` : ''}${partBadge(p)}${notesHtml(p.brackets, p.comments)}</h2>`;
+}
 
 function partHtml(p: RedlinePart, options: RedlineHtmlOptions): string {
-  const badge = p.status !== 'unchanged' ? `<span class="rl-badge rl-badge-${p.status}">${p.status}</span>` : '';
+  if (p.kind === 'division') return divisionHtml(p);
   const collapsed = options.unchanged === 'collapse' && p.status === 'unchanged';
   const body = collapsed ? '<p class="rl-collapsed">(unchanged)</p>' : p.blocks.map(blockHtml).join('');
-  return `<section class="rl-part rl-${p.status}" id="part-${p.key}" data-status="${p.status}"><h2>${PART_NAMES[p.key]}${badge}</h2>${body}${notesHtml(p.brackets, p.comments)}</section>`;
+  const name = PART_NAMES[p.kind];
+  const head = name ? `<h2>${name}${partBadge(p)}</h2>` : partBadge(p);
+  return `<section class="rl-part rl-${p.kind} rl-${p.status}" id="part-${escapeHtml(p.key)}" data-status="${p.status}">${head}${body}${notesHtml(p.brackets, p.comments)}</section>`;
+}
+
+function partMovedFromHtml(p: RedlinePart): string {
+  const what = p.kind === 'division' ? escapeHtml(p.blocks[0]?.fromLabel ?? 'A division heading') : 'This text';
+  return `<section class="rl-moved-from" id="${escapeHtml(movedFromId(p.key))}" data-status="moved-from">${what} stood here: <a href="#part-${escapeHtml(p.key)}">moved</a></section>`;
 }
 
 /** The summary table of a Redline as HTML. */
 export function summaryHtml(redline: Redline): string {
   const s = redline.summary;
+  const p = s.parts;
   const rows: [string, number][] = [
     ['Articles added', s.added], ['Articles removed', s.removed], ['Articles modified', s.modified], ['Articles moved', s.moved],
-    ['Articles unchanged', s.unchanged], ['Articles renumbered', s.renumbered], ['Brackets opened', s.bracketsOpened],
+    ['Articles unchanged', s.unchanged], ['Articles renumbered', s.renumbered],
+    ['Other parts changed (headings, text outside articles)', p.added + p.removed + p.modified + p.moved], ['Brackets opened', s.bracketsOpened],
     ['Brackets resolved', s.bracketsResolved], ['Brackets still open', s.bracketsOpen], ['Comments added', s.commentsAdded],
     ['Comments resolved', s.commentsResolved], ['Words added', s.wordsAdded], ['Words removed', s.wordsRemoved],
   ];
   return `<table class="rl-summary"><caption>Summary</caption><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>`;
 }
 
-/** Render a Redline as an HTML fragment (a `<div class="redline">`), DOM-free. */
+function sideHtml(name: string, s: RedlineSide): string {
+  const details = [s.symbol, s.date ? readableDate(s.date) : null].filter(Boolean).map((x) => escapeHtml(String(x))).join(', ');
+  const at = s.at ? ` (${escapeHtml(readableDate(s.at))})` : '';
+  return `<div><strong>${name}:</strong> ${escapeHtml(s.label)}${s.title && s.title !== s.label ? ` — <em>${escapeHtml(s.title)}</em>` : ''}${details ? ` [${details}]` : ''}${at}</div>`;
+}
+
+/** Render a Redline as an HTML fragment (a `<div class="redline">`), DOM-free, the whole document in order. */
 export function redlineToHtml(redline: Redline, options: RedlineHtmlOptions = {}): string {
-  const side = (name: string, s: Redline['from']) => `<div><strong>${name}:</strong> ${escapeHtml(s.label)}${s.title && s.title !== s.label ? ` — <em>${escapeHtml(s.title)}</em>` : ''}${s.at ? ` (${escapeHtml(s.at)})` : ''}</div>`;
+  const body = redlineSteps(redline).map((step) => {
+    if (step.type === 'moved-from') return step.article ? articleMovedFromHtml(step.article) : partMovedFromHtml(step.part!);
+    return step.type === 'article' ? articleHtml(step.article, options) : partHtml(step.part, options);
+  });
   return [
     '<div class="redline">',
-    `<div class="rl-sides">${side('From', redline.from)}${side('To', redline.to)}</div>`,
+    `<div class="rl-sides">${sideHtml('From', redline.from)}${sideHtml('To', redline.to)}</div>`,
     options.summary === false ? '' : summaryHtml(redline),
-    ...redline.parts.filter((p) => p.key !== 'closing').map((p) => partHtml(p, options)),
-    ...redline.articles.map((a, i) => {
-      const path = a.path.join(' › ');
-      const division = path && path !== redline.articles[i - 1]?.path.join(' › ') ? `<h2 class="rl-division">${escapeHtml(path)}</h2>` : '';
-      return division + articleHtml(a, options);
-    }),
-    ...redline.parts.filter((p) => p.key === 'closing').map((p) => partHtml(p, options)),
+    ...body,
     '</div>',
   ].join('\n');
 }

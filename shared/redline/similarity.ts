@@ -27,6 +27,9 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/** How many best candidates of a unit get their exact index computed whatever their estimate. */
+const TOP_CANDIDATES = 4;
+
 /** A candidate pair with its Jaccard index. */
 export interface ScoredPair {
   from: number;
@@ -56,13 +59,15 @@ export function similarPairs(
       if (!list || list.length > maxPostings) continue;
       for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    for (const [j, count] of shared) {
-      // The count misses over-common shingles; the exact index is computed for promising pairs only.
+    // The count misses over-common shingles; the exact index is computed for promising pairs only:
+    // those whose estimate is close enough, and the few sharing the most indexed shingles.
+    const ranked = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    ranked.forEach(([j, count], rank) => {
       const estimate = count / (from[i].size + to[j].size - count);
-      if (estimate < threshold / 2) continue;
+      if (estimate < threshold / 2 && rank >= TOP_CANDIDATES) return;
       const score = jaccard(from[i], to[j]);
       if (score >= threshold) pairs.push({ from: i, to: j, score });
-    }
+    });
   }
   return pairs.sort((a, b) => b.score - a.score || a.from - b.from || a.to - b.to);
 }

@@ -11,10 +11,12 @@ export const RESOLUTION_ACTIONS: readonly ResolutionAction[] = ['keep', 'drop', 
 
 /**
  * Apply the resolution of bracket `id` to `tr`:
- * - inline bracket: `keep` removes the mark, `drop` deletes the marked text; in an inline
- *   alternatives group (`id` a member or the group id), `choose` keeps `optionId` (a member
- *   bracket id) and deletes the others' text, and `keep` on a member chooses it;
- * - block bracket: `keep` clears the block's `bracket`/`sponsors`, `drop` deletes the block;
+ * - inline bracket: `keep` removes the mark, `drop` deletes the marked text (for a `delete`-kind
+ *   bracket, keep rejects the deletion and drop accepts it); in an inline alternatives group
+ *   (`id` a member or the group id), `choose` keeps `optionId` (a member bracket id, or `id`
+ *   itself when it is a member) and deletes the other members' text; `keep` and `drop` on a member
+ *   settle that member alone, and `drop` on the group id deletes every member's text;
+ * - block bracket: `keep` clears the block's `bracket`/`sponsors`/`bracketKind`, `drop` deletes the block;
  * - alternatives node (`id` the node id, or an option id with `choose`): `choose` replaces the
  *   node by the option's content (an empty option deletes it), `drop` deletes the node.
  * The document stays valid under the schema. Throws a RangeError naming the bracket when it does
@@ -28,7 +30,7 @@ export function resolveBracketInTransform(tr: Transform, id: string, action: Res
     throw new RangeError(`No bracket ${JSON.stringify(id)} in this document`);
   }
   if (located.shape === 'block') {
-    if (action === 'keep') tr.setNodeMarkup(located.pos, undefined, { ...located.node.attrs, bracket: null, sponsors: null });
+    if (action === 'keep') tr.setNodeMarkup(located.pos, undefined, { ...located.node.attrs, bracket: null, sponsors: null, bracketKind: null });
     else if (action === 'drop') deleteBlock(tr, located.pos);
     else throw new RangeError(`Block bracket ${JSON.stringify(id)} has no options to choose from`);
     return;
@@ -42,13 +44,17 @@ export function resolveBracketInTransform(tr: Transform, id: string, action: Res
     return replaceBlock(tr, located.pos, (chosen as Node).content);
   }
   const group = located.group;
-  if (group && (action === 'choose' || action === 'keep')) {
+  if (group && action === 'choose') {
     const members = groupMembers(tr.doc, group);
-    const pick = action === 'keep' ? id : optionId ?? (id !== group ? id : undefined);
+    const pick = optionId ?? (id !== group ? id : undefined);
     if (!pick || !members.has(pick)) throw new RangeError(`Alternatives group ${JSON.stringify(group)} has no bracket ${JSON.stringify(pick)}`);
     for (const range of members.get(pick)!) tr.removeMark(range.from, range.to, range.mark);
     const others = [...members].filter(([member]) => member !== pick).flatMap(([, ranges]) => ranges);
     return deleteRanges(tr, others);
+  }
+  if (group && id === group && located.ranges.length === 0) {
+    if (action !== 'drop') throw new RangeError(`Inline alternatives ${JSON.stringify(id)} need "choose" or "drop", not ${JSON.stringify(action)}`);
+    return deleteRanges(tr, [...groupMembers(tr.doc, group).values()].flat());
   }
   if (action === 'keep') for (const range of located.ranges) tr.removeMark(range.from, range.to, range.mark);
   else if (action === 'drop') deleteRanges(tr, located.ranges);

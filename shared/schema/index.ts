@@ -1,3 +1,4 @@
 /** The treaty schema and its vocabulary. */
-export { schema, DIVISION_KINDS, COMMENT_STATUSES, BRACKET_KINDS } from './schema.ts';
-export type { DivisionKind, CommentStatus, BracketKind } from './schema.ts';
+export { schema, DIVISION_KINDS, COMMENT_STATUSES, BRACKET_KINDS, ARTICLE_STATUSES } from './schema.ts';
+export type { DivisionKind, CommentStatus, BracketKind, ArticleStatus } from './schema.ts';
+export { writeAttrs, readAttrs } from './dom-attrs.ts';

@@ -30,6 +30,7 @@
  * when it writes to Yjs and restores the default when it reads back.
  */
 import { Schema, type NodeSpec, type MarkSpec, type AttributeSpec } from 'prosemirror-model';
+import { writeAttrs, readAttrs } from './dom-attrs.ts';
 
 /** Kinds of structural division, outermost first. */
 export const DIVISION_KINDS = ['part', 'chapter', 'section', 'title'] as const;
@@ -46,6 +47,14 @@ export const BRACKET_KINDS = ['insert', 'delete'] as const;
 /** See `BRACKET_KINDS`. */
 export type BracketKind = (typeof BRACKET_KINDS)[number];
 
+/**
+ * Where an article stands in the negotiation. Only the chair sets it; an `agreed` article (agreed
+ * ad referendum) takes no change from anyone but the chair, except comments anchored on it.
+ */
+export const ARTICLE_STATUSES = ['open', 'first-reading', 'second-reading', 'agreed'] as const;
+/** See `ARTICLE_STATUSES`. */
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
 const id: AttributeSpec = { default: null };
 const blockBracketAttrs: Record<string, AttributeSpec> = {
   id,
@@ -53,10 +62,20 @@ const blockBracketAttrs: Record<string, AttributeSpec> = {
   bracket: { default: null },
   /** Delegation codes sponsoring the block bracket. */
   sponsors: { default: null },
+  /**
+   * `delete` when the block bracket proposes deleting an existing (agreed) block; null or `insert`
+   * when the bracketed block is itself a proposal (a new provision).
+   */
+  bracketKind: { default: null },
 };
+/** Names of the block bracket attributes, written to and read from the DOM. */
+const BLOCK_ATTRS = ['id', 'bracket', 'sponsors', 'bracketKind', 'number'];
 
 /** Child content of an article, paragraph and subparagraph (see the content expressions). */
 const ARTICLE_BODY = '(plain | paragraph | subparagraph | alternatives)*';
+
+/** Attributes of a comment, written to and read from the DOM. */
+const COMMENT_ATTRS = ['id', 'target', 'replyTo', 'delegation', 'author', 'status', 'createdAt'];
 
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'docinfo title preamble? (division | article | alternatives | plain)* closing? comments?' },
@@ -72,9 +91,11 @@ const nodes: Record<string, NodeSpec> = {
       /** ISO date of the text, e.g. "2009-08-01". */
       date: { default: null },
       language: { default: 'en' },
+      /** 'frozen' once the text is under negotiation: numbers stay, insertions read "5 bis" (shared/model/numbering.ts). */
+      numbering: { default: null },
     },
-    toDOM: () => ['header', { class: 'docinfo', hidden: '' }],
-    parseDOM: [{ tag: 'header.docinfo' }],
+    toDOM: (node) => ['header', { class: 'docinfo', hidden: '', ...writeAttrs(node, ['base', 'symbol', 'date', 'language']) }],
+    parseDOM: [{ tag: 'header.docinfo', getAttrs: (dom) => readAttrs(dom, ['base', 'symbol', 'date', 'language']) }],
   },
 
   title: {
@@ -87,8 +108,8 @@ const nodes: Record<string, NodeSpec> = {
   preamble: {
     content: '(plain | alternatives)+',
     attrs: { id },
-    toDOM: () => ['section', { class: 'preamble' }, 0],
-    parseDOM: [{ tag: 'section.preamble' }],
+    toDOM: (node) => ['section', { class: 'preamble', ...writeAttrs(node, ['id']) }, 0],
+    parseDOM: [{ tag: 'section.preamble', getAttrs: (dom) => readAttrs(dom, ['id']) }],
   },
 
   division: {
@@ -102,8 +123,8 @@ const nodes: Record<string, NodeSpec> = {
       /** "roman" (CHAPTER IV) or "arabic" (Chapter 4). */
       numbering: { default: 'arabic' },
     },
-    toDOM: (node) => ['section', { class: `division division-${node.attrs.kind}`, 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'section.division', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+    toDOM: (node) => ['section', { class: `division division-${node.attrs.kind}`, ...writeAttrs(node, ['id', 'kind', 'number', 'numbering']) }, 0],
+    parseDOM: [{ tag: 'section.division', getAttrs: (dom) => readAttrs(dom, ['id', 'kind', 'number', 'numbering']) }],
   },
 
   heading: {
@@ -116,48 +137,48 @@ const nodes: Record<string, NodeSpec> = {
   article: {
     content: `heading ${ARTICLE_BODY}`,
     defining: true,
-    attrs: { ...blockBracketAttrs, number: { default: null } },
-    toDOM: (node) => ['article', { 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'article', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.id ?? null }) }],
+    attrs: { ...blockBracketAttrs, number: { default: null }, status: { default: 'open' } },
+    toDOM: (node) => ['article', writeAttrs(node, [...BLOCK_ATTRS, 'status']), 0],
+    parseDOM: [{ tag: 'article', getAttrs: (dom) => readAttrs(dom, [...BLOCK_ATTRS, 'status']) }],
   },
 
   paragraph: {
     content: 'plain (plain | subparagraph | alternatives)*',
     defining: true,
     attrs: { ...blockBracketAttrs, number: { default: null } },
-    toDOM: (node) => ['div', { class: 'paragraph', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.paragraph' }],
+    toDOM: (node) => ['div', { class: 'paragraph', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
+    parseDOM: [{ tag: 'div.paragraph', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
 
   subparagraph: {
     content: 'plain (plain | item | alternatives)*',
     defining: true,
     attrs: { ...blockBracketAttrs, number: { default: null } },
-    toDOM: (node) => ['div', { class: 'subparagraph', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.subparagraph' }],
+    toDOM: (node) => ['div', { class: 'subparagraph', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
+    parseDOM: [{ tag: 'div.subparagraph', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
 
   item: {
     content: 'plain+',
     defining: true,
     attrs: { ...blockBracketAttrs, number: { default: null } },
-    toDOM: (node) => ['div', { class: 'item', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.item' }],
+    toDOM: (node) => ['div', { class: 'item', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
+    parseDOM: [{ tag: 'div.item', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
 
   plain: {
     content: 'inline*',
     attrs: blockBracketAttrs,
-    toDOM: (node) => ['p', { 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'p' }],
+    toDOM: (node) => ['p', writeAttrs(node, BLOCK_ATTRS), 0],
+    parseDOM: [{ tag: 'p', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
 
   alternatives: {
     content: 'option+',
     defining: true,
     attrs: { id },
-    toDOM: (node) => ['div', { class: 'alternatives', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.alternatives' }],
+    toDOM: (node) => ['div', { class: 'alternatives', ...writeAttrs(node, ['id']) }, 0],
+    parseDOM: [{ tag: 'div.alternatives', getAttrs: (dom) => readAttrs(dom, ['id']) }],
   },
 
   option: {
@@ -165,15 +186,15 @@ const nodes: Record<string, NodeSpec> = {
     content: '(division | article | paragraph | subparagraph | item | plain)*',
     defining: true,
     attrs: { id, sponsors: { default: null }, label: { default: null } },
-    toDOM: (node) => ['div', { class: 'option', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.option' }],
+    toDOM: (node) => ['div', { class: 'option', ...writeAttrs(node, ['id', 'sponsors', 'label']) }, 0],
+    parseDOM: [{ tag: 'div.option', getAttrs: (dom) => readAttrs(dom, ['id', 'sponsors', 'label']) }],
   },
 
   closing: {
     content: 'plain+',
     attrs: { id },
-    toDOM: () => ['section', { class: 'closing' }, 0],
-    parseDOM: [{ tag: 'section.closing' }],
+    toDOM: (node) => ['section', { class: 'closing', ...writeAttrs(node, ['id']) }, 0],
+    parseDOM: [{ tag: 'section.closing', getAttrs: (dom) => readAttrs(dom, ['id']) }],
   },
 
   comments: {
@@ -195,8 +216,8 @@ const nodes: Record<string, NodeSpec> = {
       status: { default: 'open' },
       createdAt: { default: null },
     },
-    toDOM: (node) => ['div', { class: 'comment', 'data-id': node.attrs.id }, 0],
-    parseDOM: [{ tag: 'div.comment' }],
+    toDOM: (node) => ['div', { class: 'comment', ...writeAttrs(node, COMMENT_ATTRS) }, 0],
+    parseDOM: [{ tag: 'div.comment', getAttrs: (dom) => readAttrs(dom, COMMENT_ATTRS) }],
   },
 
   footnote: {
@@ -204,8 +225,8 @@ const nodes: Record<string, NodeSpec> = {
     group: 'inline',
     atom: true,
     attrs: { id, text: { default: '' } },
-    toDOM: (node) => ['sup', { class: 'footnote', title: node.attrs.text }, '*'],
-    parseDOM: [{ tag: 'sup.footnote', getAttrs: (dom) => ({ text: (dom as HTMLElement).title }) }],
+    toDOM: (node) => ['sup', { class: 'footnote', title: node.attrs.text, ...writeAttrs(node, ['id', 'text']) }, '*'],
+    parseDOM: [{ tag: 'sup.footnote', getAttrs: (dom) => ({ text: (dom as HTMLElement).title, ...readAttrs(dom, ['id', 'text']) }) }],
   },
 
   text: { group: 'inline' },
@@ -222,15 +243,15 @@ const marks: Record<string, MarkSpec> = {
     },
     excludes: '',
     inclusive: false,
-    toDOM: (mark) => ['span', { class: `bracket bracket-${mark.attrs.kind}`, 'data-bracket': mark.attrs.id }, 0],
-    parseDOM: [{ tag: 'span[data-bracket]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.bracket }) }],
+    toDOM: (mark) => ['span', { class: `bracket bracket-${mark.attrs.kind}`, 'data-bracket': mark.attrs.id, ...writeAttrs(mark, ['sponsors', 'group', 'kind']) }, 0],
+    parseDOM: [{ tag: 'span[data-bracket]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.bracket ?? null, ...readAttrs(dom, ['sponsors', 'group', 'kind']) }) }],
   },
   anchor: {
     attrs: { comment: { default: null } },
     excludes: '',
     inclusive: false,
     toDOM: (mark) => ['span', { class: 'comment-anchor', 'data-comment': mark.attrs.comment }, 0],
-    parseDOM: [{ tag: 'span[data-comment]', getAttrs: (dom) => ({ comment: (dom as HTMLElement).dataset.comment }) }],
+    parseDOM: [{ tag: 'span[data-comment]', getAttrs: (dom) => ({ comment: (dom as HTMLElement).dataset.comment ?? null }) }],
   },
   em: {
     toDOM: () => ['em', 0],
