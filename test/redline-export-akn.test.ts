@@ -1,6 +1,6 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Node } from 'prosemirror-model';
@@ -10,7 +10,9 @@ import { schema } from '../shared/schema/index.ts';
 import { rev1 } from './helpers/redline-samples.ts';
 import { treaty, art, para, plain, preamble, alternatives, option, br, subparagraph, item, comments, comment, footnote } from './helpers/redline-builders.ts';
 
-const SCHEMA = resolve(import.meta.dirname, '../../shared/akn/akomantoso30.xsd');
+/** The Akoma Ntoso XSD beside the repository (from /work/main or from a worktree under /work/wt). */
+const SCHEMA = [process.env.PLENIPO_AKN_XSD, resolve(import.meta.dirname, '../../shared/akn/akomantoso30.xsd'), resolve(import.meta.dirname, '../../../shared/akn/akomantoso30.xsd')]
+  .find((p): p is string => !!p && existsSync(p)) ?? resolve(import.meta.dirname, '../../shared/akn/akomantoso30.xsd');
 const dir = mkdtempSync(join(tmpdir(), 'plenipo-akn-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,7 +48,7 @@ describe('documentToAkn', () => {
     const result = validate(xml, 'brackets');
     expect(result.report).toContain('validates');
     expect(result.ok).toBe(true);
-    expect(xml).toContain('<inline name="bracket" class="insert" refersTo="#br_b1 #dlg_FR">[ITU</inline>');
+    expect(xml).toContain('<inline name="bracket" class="insert" refersTo="#br_b1 #dlg_FR">[ITU<inline name="bracket" class="insert" refersTo="#br_b2 #dlg_US">[ Membership</inline>]</inline>');
     expect(xml).toContain('<note eId="cmt_c1" class="comment open" refersTo="#dlg_FR" placementBase="art_1__para_1">');
   });
 
@@ -66,5 +68,50 @@ describe('documentToAkn', () => {
     expect(result.report).toContain('validates');
     expect(xml).toContain('<inline name="bracket"');
     expect(xml).toContain('<note ');
+  });
+
+  it('nests a bracket inside the bracket that encloses it', () => {
+    const outer = schema.marks.bracket.create({ id: 'o', sponsors: ['FR'] });
+    const inner = schema.marks.bracket.create({ id: 'i', sponsors: ['US'] });
+    const d = treaty('T', art('1', 'Scope', para(plain(schema.text('ITU Membership', [outer, inner]), schema.text(' for Members', [outer])))));
+    expect(documentToAkn(d)).toContain('<inline name="bracket" class="insert" refersTo="#br_o #dlg_FR">[<inline name="bracket" class="insert" refersTo="#br_i #dlg_US">[ITU Membership]</inline> for Members]</inline>');
+  });
+
+  it('takes the document type, issuing body, date and a unique Work IRI from each fixture, never today', () => {
+    const works = new Set<string>();
+    const expected: Record<string, [string, string, string]> = {
+      'convention-2001': ['<act name="convention">', 'Council of Europe', '2001-11-23'],
+      'hleg-wa1-2008': ['<doc name="report">', 'International Telecommunication Union', '2008-01-01'],
+      'model-law-2009': ['<bill name="modelLaw">', 'Secretariat', '2009-08-01'],
+      'protocol-2009': ['<bill name="protocol">', 'Secretariat', '2009-08-01'],
+    };
+    for (const [key, [element, issuer, date]] of Object.entries(expected)) {
+      const xml = documentToAkn(fixture(key));
+      expect(validate(xml, `meta-${key}`).ok).toBe(true);
+      expect(xml).toContain(element);
+      expect(xml).toContain(`<TLCOrganization eId="issuer" href="/ontology/organization/int/`);
+      expect(xml).toContain(`showAs="${issuer}"`);
+      const work = /<FRBRWork><FRBRthis value="[^"]*"\/><FRBRuri value="([^"]*)"/.exec(xml)![1];
+      expect(work).toContain(`/${date}/`);
+      expect(work).not.toContain(new Date().toISOString().slice(0, 10));
+      works.add(work);
+    }
+    expect(works.size).toBe(4);
+  });
+
+  it('gives each version its own Expression of the same Work', () => {
+    const a = documentToAkn(fixture('protocol-2009'), { date: '2026-01-15', version: 'Rev.1' });
+    const b = documentToAkn(fixture('protocol-2009'), { date: '2026-02-20', version: 'Rev.2' });
+    const uri = (xml: string, part: string) => new RegExp(`<${part}><FRBRthis value="[^"]*"/><FRBRuri value="([^"]*)"`).exec(xml)![1];
+    expect(uri(a, 'FRBRWork')).toBe(uri(b, 'FRBRWork'));
+    expect(uri(a, 'FRBRExpression')).not.toBe(uri(b, 'FRBRExpression'));
+    expect(a).toContain('<FRBRversionNumber value="Rev.1"/>');
+    expect(validate(a, 'rev1').ok).toBe(true);
+  });
+
+  it('never writes characters XML 1.0 forbids', () => {
+    const xml = documentToAkn(treaty('Bad\u0001title', art('1', 'X', para(plain('a\uffffb\u0008')))));
+    expect(xml).not.toMatch(/[\u0001\u0008\uffff]/);
+    expect(validate(xml, 'invalid-chars').ok).toBe(true);
   });
 });

@@ -3,15 +3,20 @@
  * `GET /api/documents/:id/redline?from=<versionId|base|ISO time>&to=<versionId|current|ISO time>&format=json|html|docx|akn`.
  * `from` defaults to `base` when the document has a base text, else to its first version; `to`
  * defaults to `current`. `json` is the `Redline` of shared/redline; `html` a standalone page;
- * `docx` Word with tracked changes (author: the `to` version's author, else "Plenipo"; date: the
- * `to` side's time);
+ * `docx` Word with tracked changes that accept to the `to` text and reject to the `from`
+ * text, each signed from the update log with who made it and when (server/versions/attribution.ts);
+ * changes no log explains (against a base text) are signed by the issuing body at the `to` side's time.
+ * The Word redline is built on the event loop: its attribution reads the log and the Yjs states
+ * (not yet a worker job);
  * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
  * The texts are compared and rendered on a worker thread (`server/jobs/`): 503 when too many wait.
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Redline } from '../../shared/redline/index.ts';
+import { redlineToDocx, documentMetadata } from '../../shared/export/index.ts';
 import { jobText } from '../jobs/index.ts';
+import { resolveText, redlineAuthorship } from '../versions/index.ts';
 import type { AppEnv } from './env.ts';
 import { attachmentName, DOCX_TYPE } from './export.ts';
 
@@ -33,6 +38,15 @@ export const redlineRoutes = new Hono<AppEnv>()
         if (!first) throw new HTTPException(400, { message: `Document ${JSON.stringify(id)} has neither a base text nor a version; give from=<ISO time>` });
         fromRef = first.id;
       }
+    }
+    if (format === 'docx') {
+      const fromText = await resolveText(c.var.store, c.var.rooms, record, fromRef);
+      const toText = await resolveText(c.var.store, c.var.rooms, record, c.req.query('to') ?? 'current');
+      const issuer = documentMetadata(toText.doc).issuer;
+      const authorship = await redlineAuthorship(c.var.store, id, issuer, fromText, toText);
+      const bytes = redlineToDocx(fromText.doc, toText.doc, { ...authorship, author: issuer, date: toText.side.at ?? new Date().toISOString(), versionLabel: `${fromText.side.label} → ${toText.side.label}` });
+      c.header('Content-Disposition', `attachment; filename="${attachmentName(`${record.title} redline`, 'docx')}"`);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX_TYPE });
     }
     const from = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, fromRef);
     const to = await jobText(c.var.store, c.var.rooms, c.var.jobs, record, c.req.query('to') ?? 'current');

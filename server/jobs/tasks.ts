@@ -57,15 +57,17 @@ export async function runRedline(job: RedlineJob, context: JobContext): Promise<
   const redline = compareDocuments(textOf(job.from, context), to, { from: job.from.side, to: job.to.side });
   if (job.format === 'json') return redline;
   if (job.format === 'html') return redlinePage(redline);
-  return redlineToDocx(redline, { author: job.author, date: job.date });
+  return redlineToDocx(textOf(job.from, context), to, { author: job.author, date: job.date, versionLabel: `${job.from.side.label} → ${job.to.side.label}` });
 }
 
 /** Build an export of one text: Akoma Ntoso XML, an HTML page, or a Word file. */
 export async function runExport(job: ExportJob, context: JobContext): Promise<string | Uint8Array> {
   const doc = textOf(job.text, context);
   if (job.format === 'html') return documentPage(doc, { view: job.view });
-  if (job.format === 'akn') return documentToAkn(doc, { date: job.text.side.at?.slice(0, 10) ?? undefined });
-  return documentToDocx(doc);
+  const side = job.text.side;
+  const expression = side.ref === 'current' || side.ref === 'base' || !side.at ? {} : { date: side.at.slice(0, 10), version: side.label };
+  if (job.format === 'akn') return documentToAkn(doc, expression);
+  return documentToDocx(doc, { versionLabel: side.label, date: side.at ?? undefined });
 }
 
 /** Every job by name, with its input and output. */

@@ -14,7 +14,6 @@ import type { RedlineSide } from '../../shared/redline/index.ts';
 import type { DocumentRecord, DocumentStore, VersionRecord } from '../storage/types.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import { PROSEMIRROR_ROOT } from '../sync/update-check.ts';
-import { currentTreaty } from '../resolution/index.ts';
 
 const fixturesDir = new URL('../../fixtures/', import.meta.url);
 
@@ -24,6 +23,8 @@ export interface NamedText {
   side: RedlineSide;
   /** The version, when the text is one. */
   version?: VersionRecord;
+  /** The Yjs state the text was read from (absent for a base text), for attribution. */
+  state?: Uint8Array;
 }
 
 /** The treaty node of a Yjs state (an empty doc when the state holds no text yet). */
@@ -73,7 +74,14 @@ export async function versionOf(store: DocumentStore, docId: string, versionId: 
  */
 export async function resolveText(store: DocumentStore, rooms: Rooms, record: DocumentRecord, ref: string): Promise<NamedText> {
   if (ref === 'current') {
-    return { doc: await currentTreaty(rooms, record.id), side: { ref, label: 'Current text', title: record.title, at: new Date().toISOString() } };
+    await rooms.get(record.id)?.drain();
+    const ydoc = await rooms.snapshot(record.id);
+    try {
+      const state = Y.encodeStateAsUpdate(ydoc);
+      return { doc: treatyOfState(state), state, side: { ref, label: 'Current text', title: record.title, at: new Date().toISOString() } };
+    } finally {
+      ydoc.destroy();
+    }
   }
   if (ref === 'base') {
     if (!record.base) throw new HTTPException(404, { message: `Document ${JSON.stringify(record.id)} has no base text` });
@@ -87,9 +95,10 @@ export async function resolveText(store: DocumentStore, rooms: Rooms, record: Do
     if (Number.isNaN(time)) throw new HTTPException(400, { message: `Invalid time ${JSON.stringify(ref)}` });
     if (time < record.createdAt) throw new HTTPException(400, { message: `Time ${ref} is before document ${JSON.stringify(record.id)} was created (${new Date(record.createdAt).toISOString()})` });
     await rooms.get(record.id)?.drain();
-    const doc = treatyOfState(await store.stateAt(record.id, time));
-    return { doc, side: { ref, label: `Text as of ${new Date(time).toISOString()}`, title: record.title, at: new Date(time).toISOString() } };
+    const state = await store.stateAt(record.id, time);
+    const doc = treatyOfState(state);
+    return { doc, state, side: { ref, label: `Text as of ${new Date(time).toISOString()}`, title: record.title, at: new Date(time).toISOString() } };
   }
   const version = await versionOf(store, record.id, ref);
-  return { doc: schema.nodeFromJSON(JSON.parse(version.json)), version, side: { ref, label: version.label, title: record.title, at: new Date(version.createdAt).toISOString() } };
+  return { doc: treatyOfState(version.state), state: version.state, version, side: { ref, label: version.label, title: record.title, at: new Date(version.createdAt).toISOString() } };
 }

@@ -28,16 +28,32 @@
  * eIds are unique: a clash (articles offered in several options) gets a suffix `_alt2`, `_alt3`...
  */
 import type { Node } from 'prosemirror-model';
+import { escapeXml } from './xml.ts';
+import { documentMetadata } from './metadata.ts';
+import { inlineAkn, type BlockOverlay } from './akn-inline.ts';
 import { numberLabels, divisionLabel, optionCaption, sponsorsOf, listComments, listBrackets } from '../model/index.ts';
 
 /** Options of `documentToAkn`. */
 export interface AknOptions {
-  /** The `name` of `<act>` (default "protocol"). */
+  /** The `name` of the document element (default: from the document, see `documentMetadata`). */
   name?: string;
-  /** ISO date of the expression (default: docinfo date, else today). */
+  /** ISO date of the Expression: the version's date (default: the document's own date). Never the Work's. */
   date?: string;
+  /** Label of the version this Expression is ("Rev.1"), written as `FRBRversionNumber`. */
+  version?: string;
   /** ISO time of generation of the manifestation (default: now). */
   generatedAt?: string;
+  /** Extra content of `<analysis>` (the redline's textual modifications), already XML. */
+  analysis?: string;
+  /** Extra TLC references, already XML. */
+  references?: string[];
+  /** Redline marks by textblock node of `doc` (set by `redlineToAkn`). */
+  overlays?: Map<Node, BlockOverlay>;
+}
+
+/** An ISO date (YYYY, YYYY-MM, YYYY-MM-DD) completed to a full `xs:date`. */
+function fullDate(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date.slice(0, 10);
 }
 
 /** The Akoma Ntoso 3.0 namespace. */
@@ -46,10 +62,7 @@ export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 const LANGUAGES: Record<string, string> = { en: 'eng', fr: 'fra', es: 'spa', ru: 'rus', ar: 'ara', zh: 'zho', de: 'deu' };
 const DIVISION_ELEMENTS: Record<string, [string, string]> = { part: ['part', 'part'], chapter: ['chapter', 'chp'], section: ['section', 'sec'], title: ['title', 'title'] };
 
-/** Escape text for XML content and attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
+export { escapeXml };
 
 const idPart = (value: string) => value.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 
@@ -60,6 +73,8 @@ interface Context {
   eIds: Map<string, string>;
   footnotes: number;
   textCounters: Map<string, number>;
+  /** Redline marks by textblock node (redlineToAkn). */
+  overlays?: Map<Node, BlockOverlay>;
 }
 
 function uniqueEId(ctx: Context, wanted: string): string {
@@ -72,42 +87,9 @@ function uniqueEId(ctx: Context, wanted: string): string {
 const refs = (list: string[]) => (list.length ? ` refersTo="${escapeXml(list.join(' '))}"` : '');
 const dlg = (code: string) => `#dlg_${idPart(code)}`;
 
-/** Inline content: brackets as `<inline name="bracket">`, em/strong as `<i>`/`<b>`, footnotes, comment anchors. */
+/** Inline content of a textblock (see akn-inline.ts), with its redline overlay when there is one. */
 function inlineXml(block: Node, ctx: Context): string {
-  const children: Node[] = [];
-  block.forEach((c) => { children.push(c); });
-  const markIds = (n: Node | undefined, type: string, attr: string) => (n ? n.marks.filter((m) => m.type.name === type).map((m) => String(m.attrs[attr])) : []);
-  let out = '';
-  children.forEach((child, i) => {
-    if (child.type.name === 'footnote') {
-      const eId = uniqueEId(ctx, `fn_${++ctx.footnotes}`);
-      out += `<authorialNote marker="*" eId="${eId}"><p>${escapeXml(String(child.attrs.text ?? ''))}</p></authorialNote>`;
-      return;
-    }
-    if (!child.isText) return;
-    const before = new Set(markIds(children[i - 1], 'bracket', 'id'));
-    const after = new Set(markIds(children[i + 1], 'bracket', 'id'));
-    const brackets = child.marks.filter((m) => m.type.name === 'bracket');
-    let text = escapeXml(child.text ?? '');
-    for (const mark of child.marks) {
-      if (mark.type.name === 'em') text = `<i>${text}</i>`;
-      else if (mark.type.name === 'strong') text = `<b>${text}</b>`;
-    }
-    // Innermost bracket wraps first; "[" / "]" only where the bracket really opens / closes.
-    for (const mark of [...brackets].reverse()) {
-      const id = String(mark.attrs.id);
-      const open = before.has(id) ? '' : '[';
-      const close = after.has(id) ? '' : ']';
-      const kind = mark.attrs.kind === 'delete' ? 'delete' : 'insert';
-      text = `<inline name="bracket" class="${kind}"${refs([`#br_${idPart(id)}`, ...sponsorsOf(mark.attrs.sponsors).map(dlg)])}>${open}${text}${close}</inline>`;
-    }
-    out += text;
-    const nextAnchors = new Set(markIds(children[i + 1], 'anchor', 'comment'));
-    for (const comment of markIds(child, 'anchor', 'comment')) {
-      if (!nextAnchors.has(comment)) out += `<noteRef href="#cmt_${idPart(comment)}" class="comment"/>`;
-    }
-  });
-  return out;
+  return inlineAkn(block, { footnoteId: () => uniqueEId(ctx, `fn_${++ctx.footnotes}`), idPart, overlay: ctx.overlays?.get(block) });
 }
 
 function blockAttrs(node: Node, eId: string, ctx: Context): string {
@@ -204,17 +186,21 @@ function flowXml(node: Node, ctx: Context): string {
   return out;
 }
 
-/** Render a treaty document as an Akoma Ntoso 3.0 `<act>`; see the module comment for the mapping. */
+/** Render a treaty document as Akoma Ntoso 3.0 (`<act>`, `<bill>` or `<doc>` from its metadata); see the module comment. */
 export function documentToAkn(doc: Node, options: AknOptions = {}): string {
   const info = doc.firstChild?.type.name === 'docinfo' ? doc.firstChild.attrs : {};
-  const ctx: Context = { labels: numberLabels(doc), used: new Set(['plenipo']), eIds: new Map(), footnotes: 0, textCounters: new Map() };
-  const date = options.date ?? (typeof info.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(info.date) ? info.date : new Date().toISOString().slice(0, 10));
+  const ctx: Context = { labels: numberLabels(doc), used: new Set(['plenipo']), eIds: new Map(), footnotes: 0, textCounters: new Map(), overlays: options.overlays };
+  const meta = documentMetadata(doc);
+  const workDate = fullDate(meta.date ?? '1970-01-01');
+  const date = options.date ? fullDate(options.date) : workDate;
   const generated = (options.generatedAt ?? new Date().toISOString()).slice(0, 10);
-  const name = idPart(options.name ?? 'protocol');
+  const element = meta.kind.element;
+  const name = idPart(options.name ?? meta.kind.name);
   const lang = LANGUAGES[String(info.language ?? 'en')] ?? 'eng';
-  const number = idPart(String(info.symbol ?? 'draft')).toLowerCase();
-  const work = `/akn/int/act/${name}/plenipo/${date}/${number}`;
-  const expression = `${work}/${lang}@${date}`;
+  const work = `/akn/int/${element}/${name}/${meta.issuerKey}/${workDate}/${meta.key}`;
+  const versionPart = options.version ? `_${idPart(options.version).toLowerCase()}` : '';
+  const expression = `${work}/${lang}@${date}${versionPart}`;
+  ctx.used.add('issuer');
 
   let title = '';
   let preface = '';
@@ -240,6 +226,8 @@ export function documentToAkn(doc: Node, options: AknOptions = {}): string {
   for (const t of threads) for (const c of [t, ...t.replies]) if (c.delegation) delegations.add(c.delegation);
   const references = [
     '<TLCOrganization eId="plenipo" href="/ontology/organization/int/plenipo" showAs="Plenipo"/>',
+    `<TLCOrganization eId="issuer" href="/ontology/organization/int/${escapeXml(meta.issuerKey)}" showAs="${escapeXml(meta.issuer)}"/>`,
+    ...(options.references ?? []),
     ...[...delegations].sort().map((d) => `<TLCOrganization eId="dlg_${idPart(d)}" href="/ontology/organization/int/${escapeXml(idPart(d).toLowerCase())}" showAs="${escapeXml(d)}"/>`),
     ...brackets.map((b) => `<TLCConcept eId="br_${idPart(b.id)}" href="/ontology/concept/plenipo/bracket/${escapeXml(idPart(b.id))}" showAs="${escapeXml(`[${b.text.slice(0, 200)}]${b.sponsors.length ? ` (${b.sponsors.join(', ')})` : ''}`)}"/>`),
   ];
@@ -253,20 +241,21 @@ export function documentToAkn(doc: Node, options: AknOptions = {}): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<akomaNtoso xmlns="${AKN_NAMESPACE}">`,
-    `<act name="${name}">`,
+    `<${element} name="${name}">`,
     '<meta>',
     '<identification source="#plenipo">',
-    `<FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${date}" name="draft"/><FRBRauthor href="#plenipo"/><FRBRcountry value="int"/>${info.symbol ? `<FRBRnumber value="${escapeXml(String(info.symbol))}"/>` : ''}${title ? `<FRBRname value="${escapeXml(title)}"/>` : ''}</FRBRWork>`,
-    `<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${date}" name="draft"/><FRBRauthor href="#plenipo"/><FRBRlanguage language="${lang}"/></FRBRExpression>`,
+    `<FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${workDate}" name="${element === 'act' ? 'adoption' : 'draft'}"/><FRBRauthor href="#issuer"/><FRBRcountry value="int"/>${info.symbol ? `<FRBRnumber value="${escapeXml(String(info.symbol))}"/>` : ''}${title ? `<FRBRname value="${escapeXml(title)}"/>` : ''}</FRBRWork>`,
+    `<FRBRExpression><FRBRthis value="${expression}/!main"/><FRBRuri value="${expression}"/><FRBRdate date="${date}" name="${options.date ? 'version' : 'draft'}"/><FRBRauthor href="#issuer"/>${options.version ? `<FRBRversionNumber value="${escapeXml(options.version)}"/>` : ''}<FRBRlanguage language="${lang}"/></FRBRExpression>`,
     `<FRBRManifestation><FRBRthis value="${expression}/!main.xml"/><FRBRuri value="${expression}.xml"/><FRBRdate date="${generated}" name="generation"/><FRBRauthor href="#plenipo"/></FRBRManifestation>`,
     '</identification>',
+    options.analysis ? `<analysis source="#plenipo">${options.analysis}</analysis>` : '',
     `<references source="#plenipo">${references.join('')}</references>`,
     notes.length ? `<notes source="#plenipo">${notes.join('')}</notes>` : '',
     '</meta>',
     preface, preamble,
-    `<body>${body}</body>`,
+    element === 'doc' ? `<mainBody>${body}</mainBody>` : `<body>${body}</body>`,
     conclusions,
-    '</act>',
+    `</${element}>`,
     '</akomaNtoso>',
     '',
   ].filter((l) => l !== '').join('\n');

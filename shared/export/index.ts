@@ -9,5 +9,7 @@
  */
 export { redlinePage } from './html.ts';
 export { documentToHtml, documentPage, htmlPage, DOCUMENT_CSS, type DocumentView, type DocumentHtmlOptions } from './document-html.ts';
-export { redlineToDocx, documentToDocx, type DocxOptions } from './docx.ts';
-export { documentToAkn, escapeXml, AKN_NAMESPACE, type AknOptions } from './akn.ts';
+export { redlineToDocx, documentToDocx, treatyParagraphs, textblockOrdinals, type DocxOptions } from './docx/index.ts';
+export { escapeXml, stripInvalidXml } from './xml.ts';
+export { documentToAkn, AKN_NAMESPACE, type AknOptions } from './akn.ts';
+export { documentMetadata, type DocumentMetadata, type InstrumentKind } from './metadata.ts';
