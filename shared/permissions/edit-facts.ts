@@ -182,13 +182,14 @@ export function nodeWords(node: Node, withSponsors = false): string {
 
 /** Marks other than anchors (and other than `except`), as a stable string: em, strong, bracket ids and kinds. */
 function marksSig(marks: readonly Mark[], except?: Mark, withSponsors = false): string {
-  let out = '';
+  const parts: string[] = [];
   for (const mark of marks) {
     if (mark === except || mark.type.name === 'anchor') continue;
-    if (mark.type.name !== 'bracket') out += `{${mark.type.name}}`;
-    else out += withSponsors ? `{b:${JSON.stringify(mark.attrs)}}` : `{b:${mark.attrs.id}:${mark.attrs.kind}}`;
+    if (mark.type.name !== 'bracket') parts.push(`{${mark.type.name}}`);
+    else parts.push(withSponsors ? `{b:${JSON.stringify(mark.attrs)}}` : `{b:${mark.attrs.id}:${mark.attrs.kind}}`);
   }
-  return out;
+  // Overlapping bracket marks come back from Yjs in any order: the signature must not depend on it.
+  return parts.sort().join('');
 }
 
 /** em/strong of an inline node, as a stable string. */
