@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { EditorState, TextSelection, type Transaction } from 'prosemirror-state';
-import { Slice, Fragment, type Node } from 'prosemirror-model';
+import { Slice, Fragment, type Mark, type Node } from 'prosemirror-model';
 import { shapeEdit, markAsProposal, type Suggester } from '../shared/suggesting/index.ts';
 import { listBrackets } from '../shared/model/index.ts';
 import { refuseEdit } from '../shared/permissions/index.ts';
@@ -158,5 +158,18 @@ describe('suggesting mode', () => {
     const next = shaped(state, state.tr.replace(start, end, reread), FR);
     expect(brackets(next.doc)).toContainEqual({ text: 'or private entity', sponsors: ['KE'], kind: 'insert' });
     expect(brackets(next.doc)).toContainEqual({ text: '!', sponsors: ['FR'], kind: 'insert' });
+  });
+});
+
+describe('the rules on documents read back from Yjs', () => {
+  it('do not see a change when overlapping brackets come back in another order', () => {
+    const a = schema.marks.bracket.create({ id: 'b1', sponsors: ['FR'], kind: 'insert' });
+    const b = schema.marks.bracket.create({ id: 'b2', sponsors: ['FR'], kind: 'insert' });
+    const make = (marks: readonly Mark[]) => treaty(article({ id: 'a1' }, heading('Scope'),
+      paragraph({ id: 'p1' }, plain({ id: 'l1' }, 'Words ', schema.text('both', marks)))));
+    const before = make([a, b]);
+    const after = make([b, a]);
+    expect(JSON.stringify(before.toJSON())).not.toBe(JSON.stringify(after.toJSON()));
+    expect(refuseEdit(before, after, KE)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, splitBlock, toggleMark } from 'prosemirror-commands';
 import type { Command, Plugin } from 'prosemirror-state';
-import { undoCommand, redoCommand } from 'y-prosemirror';
+import { guardedUndo, guardedRedo } from './undo.ts';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
 import { splitNumbered, indent, outdent } from './structure.ts';
@@ -86,9 +86,9 @@ export function treatyKeymaps(account: Account, actions: EditorActions, editable
     'Mod-Alt-m': comment,
     'Mod-b': toggleMark(schema.marks.strong),
     'Mod-i': toggleMark(schema.marks.em),
-    'Mod-z': undoCommand,
-    'Mod-y': redoCommand,
-    'Mod-Shift-z': redoCommand,
+    'Mod-z': guardedUndo(account),
+    'Mod-y': guardedRedo(account),
+    'Mod-Shift-z': guardedRedo(account),
     'Mod-/': help,
   };
   return [keymap(bindings), keymap(baseKeymap)];

@@ -6,7 +6,7 @@
 import type { Command, EditorState } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { toggleMark } from 'prosemirror-commands';
-import { undoCommand, redoCommand } from 'y-prosemirror';
+import { guardedUndo, guardedRedo } from './undo.ts';
 import { schema } from '../../shared/schema/index.ts';
 import type { Account } from '../connection/index.ts';
 import { indent, outdent } from './structure.ts';
@@ -39,8 +39,8 @@ export function createToolbar(view: EditorView, account: Account, actions: Edito
   };
   const groups: Button[][] = editable ? [
     [
-      { name: 'undo', label: '↶', title: 'Undo your last edit', key: 'Mod-z', command: undoCommand },
-      { name: 'redo', label: '↷', title: 'Redo', key: 'Mod-Shift-z', command: redoCommand },
+      { name: 'undo', label: '↶', title: 'Undo your last edit', key: 'Mod-z', command: guardedUndo(account) },
+      { name: 'redo', label: '↷', title: 'Redo', key: 'Mod-Shift-z', command: guardedRedo(account) },
     ],
     [
       { name: 'article', label: '+ Article', title: 'New article after this one', key: 'Mod-Enter', command: newBlockCommand('article', account) },

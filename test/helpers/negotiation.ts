@@ -59,15 +59,41 @@ export function pageDoc(page: Page): Promise<unknown> {
   return page.evaluate(() => window.__plenipo!.view.state.doc.toJSON());
 }
 
-/** Wait until every party's editor holds exactly the server's document; resolves with it. */
+/** `json` (a ProseMirror document) as a string, each node's marks in one order (Yjs keeps overlapping marks unordered). */
+export function canonical(json: unknown): string {
+  const sort = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sort);
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[key] = sort(inner);
+    if (Array.isArray(out.marks)) out.marks = (out.marks as unknown[]).map((m) => JSON.stringify(m)).sort().map((m) => JSON.parse(m));
+    return out;
+  };
+  return JSON.stringify(sort(json));
+}
+
+/** Wait until every party's editor holds exactly the server's document (marks in any order); resolves with it. */
 export async function converged(negotiation: Negotiation, timeout = 10_000): Promise<Node> {
   let server: Node | null = null;
-  await expect.poll(async () => {
-    server = await negotiation.serverDoc();
-    const json = JSON.stringify(server.toJSON());
-    const pages = await Promise.all(negotiation.all.map((p) => pageDoc(p.page)));
-    return pages.every((d) => JSON.stringify(d) === json);
-  }, { timeout, interval: 100 }).toBe(true);
+  let pages: unknown[] = [];
+  try {
+    await expect.poll(async () => {
+      server = await negotiation.serverDoc();
+      const json = canonical(server.toJSON());
+      pages = await Promise.all(negotiation.all.map((p) => pageDoc(p.page)));
+      return pages.every((d) => canonical(d) === json);
+    }, { timeout, interval: 50 }).toBe(true);
+  } catch (error) {
+    const json = canonical(server!.toJSON());
+    const names = ['FR', 'KE', 'chair'];
+    const differing = pages.map((d, i) => [names[i], canonical(d)] as const).filter(([, d]) => d !== json)
+      .map(([name, d]) => {
+        let at = 0;
+        while (at < d.length && d[at] === json[at]) at++;
+        return `${name} differs at ${at}: screen …${d.slice(Math.max(0, at - 80), at + 120)}… server …${json.slice(Math.max(0, at - 80), at + 120)}…`;
+      });
+    throw new Error(`The editors did not converge with the server: ${differing.join(' | ')}`, { cause: error });
+  }
   return server!;
 }
 
