@@ -197,7 +197,7 @@ describe('the accounts API', () => {
       expect((await postAs(test.tokens[who], '/api/accounts', { name: 'X', delegation: 'XX', role: 'chair' })).status).toBe(403);
       expect((await postAs(test.tokens[who], `/api/accounts/${test.accounts.ke.id}/revoke`, {})).status).toBe(403);
     }
-    expect((await test.server.store.listAccounts()).length).toBe(5);
+    expect((await test.server.store.listAccounts()).length).toBe(6);
     expect((await bearer(test.tokens.ke, '/api/me')).status).toBe(200);
   });
 
@@ -210,7 +210,7 @@ describe('the accounts API', () => {
     expect(await bad({ name: 'Brazil', delegation: 'BR', role: 'king' })).toBe('Unknown role "king"; use delegate, chair, secretariat, observer');
     expect(await bad({ name: 'Brazil', delegation: 'BR', role: 'delegate', expiresInHours: 10_000 })).toMatch(/^expiresInHours must be/);
     expect((await postAs(chair, '/api/accounts/acc_nope/revoke', {})).status).toBe(404);
-    expect((await test.server.store.listAccounts()).length).toBe(5);
+    expect((await test.server.store.listAccounts()).length).toBe(6);
   });
 });
 
