@@ -137,8 +137,11 @@ function newElement(random: Random, own: string): Y.XmlElement {
 export function randomEdit(doc: Y.Doc, random: Random, own: string): string {
   const texts = textsOf(doc);
   const elements = elementsOf(doc);
-  const text = random.pick(texts);
-  switch (random.int(7)) {
+  const choice = random.int(7);
+  // Earlier edits on the copy may have removed every text; then only structural edits are left.
+  if (texts.length === 0 && choice !== 3 && choice !== 4 && choice !== 5) return 'nothing';
+  const text = texts.length ? random.pick(texts) : new Y.XmlText();
+  switch (choice) {
     case 0: {
       const at = random.int(text.length + 1);
       const word = random.pick(WORDS);
@@ -166,6 +169,7 @@ export function randomEdit(doc: Y.Doc, random: Random, own: string): string {
       return `format ${from}+${length} ${key}=${JSON.stringify(value)}`;
     }
     case 3: {
+      if (elements.length === 0) return 'nothing';
       const element = random.pick(elements);
       const key = random.pick(['sponsors', 'bracket', 'id', 'delegation', 'status', 'author', 'bracketKind', 'target']);
       const value = random.pick<unknown>([null, ['KE'], [own], ['KE', own], 'kb', 'k1', 'agreed', 'KE', own, 'delete', 'x\u0003']);
@@ -174,14 +178,14 @@ export function randomEdit(doc: Y.Doc, random: Random, own: string): string {
       return `set ${element.nodeName}#${element.getAttribute('id')} ${key}=${JSON.stringify(value)}`;
     }
     case 4: {
-      const parent = random.chance(0.2) ? doc.getXmlFragment('prosemirror') : random.pick(elements);
+      const parent = random.chance(0.2) || elements.length === 0 ? doc.getXmlFragment('prosemirror') : random.pick(elements);
       const at = random.int(parent.length + 1);
       const element = newElement(random, own);
       parent.insert(at, [element]);
       return `insert ${element.nodeName} into ${parent instanceof Y.XmlElement ? parent.nodeName : 'root'} at ${at}`;
     }
     case 5: {
-      const parent = random.chance(0.2) ? doc.getXmlFragment('prosemirror') : random.pick(elements);
+      const parent = random.chance(0.2) || elements.length === 0 ? doc.getXmlFragment('prosemirror') : random.pick(elements);
       if (parent.length === 0) return 'nothing';
       const at = random.int(parent.length);
       const count = 1 + random.int(Math.min(2, parent.length - at));
