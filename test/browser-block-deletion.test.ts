@@ -102,6 +102,17 @@ describe('a delegate deleting a whole block of agreed text', () => {
   });
 });
 
+describe('Ctrl-Alt-D (propose deleting the selection)', () => {
+  it('on a whole paragraph proposes deleting the paragraph', async () => {
+    const n = open = await openNegotiation(env, negotiationText());
+    await selectBlock(n.fr.page, 'p5');
+    await n.fr.page.keyboard.press('ControlOrMeta+Alt+D');
+    const server = await converged(n);
+    expect(blockAttrs(server, 'p5')).toMatchObject({ sponsors: ['FR'], bracketKind: 'delete' });
+    await expectStruck(n, 'p5', 'FR');
+  });
+});
+
 describe('the chair resolving a proposed block deletion', () => {
   it('Drop deletes the paragraph and Keep text keeps the article without its bracket, for everyone', async () => {
     const n = open = await openNegotiation(env, negotiationText());
