@@ -126,6 +126,10 @@ describe('an article agreed ad referendum through raw clients', () => {
     await expectRefused(markBlock('p4', 'fr-del', ['FR'], 'delete'), REFUSAL_MESSAGES.agreedArticle);
   });
 
+  it('refuses a proposal to delete the whole article', async () => {
+    await expectRefused(markBlock('a2', 'fr-del', ['FR'], 'delete'), REFUSAL_MESSAGES.agreedArticle);
+  });
+
   it('refuses reopening it', async () => {
     await expectRefused((d) => elementById(d, 'a2').setAttribute('status', 'open'), REFUSAL_MESSAGES.agreedArticle);
   });
