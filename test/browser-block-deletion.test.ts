@@ -102,6 +102,20 @@ describe('a delegate deleting a whole block of agreed text', () => {
   });
 });
 
+describe('withdrawing a proposed block deletion', () => {
+  it('Ctrl-Z withdraws it: the paragraph is agreed text again for everyone', async () => {
+    const n = open = await openNegotiation(env, negotiationText());
+    await selectBlock(n.fr.page, 'p1');
+    await n.fr.page.keyboard.press('Delete');
+    await converged(n);
+    await n.fr.page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(async () => blockAttrs(await n.serverDoc(), 'p1')).toEqual({ bracket: null, sponsors: null, bracketKind: null });
+    await converged(n);
+    for (const party of n.all) await expect(party.page.locator('.treaty .block-bracket-delete').count()).resolves.toBe(0);
+    expect(await refusalsOf(n.fr.page)).toBe(0);
+  });
+});
+
 describe('Ctrl-Alt-D (propose deleting the selection)', () => {
   it('on a whole paragraph proposes deleting the paragraph', async () => {
     const n = open = await openNegotiation(env, negotiationText());
