@@ -17,22 +17,11 @@ import { editFacts, refuseEdit } from '../shared/permissions/index.ts';
 import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { openNegotiation, converged, refusalsOf, type Negotiation, type Party } from './helpers/negotiation.ts';
 import { negotiationText } from './helpers/negotiation-text.ts';
+import { random as seededRandom } from './helpers/edit-generators.ts';
 
 const env = useBrowserAndServer();
 const SEED = Number(process.env.PLENIPO_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const STEPS = Number(process.env.PLENIPO_EDITOR_STEPS ?? 60);
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['grave', 'and', 'public', 'measures', 'or networks', 'data', 'shall', 'each Party', 'lawful', 'in bulk', 'services'];
 
@@ -171,7 +160,7 @@ function checkRecord(doc: Node, before: Node, actorIsChair: boolean, delegation:
 describe('the editor under random use by two delegations and the chair', () => {
   it(`keeps every screen equal to the server's text and sends nothing the server refuses (seed ${SEED}, ${STEPS} steps each)`, async () => {
     console.log(`browser-editor-fuzz: PLENIPO_SEED=${SEED} PLENIPO_EDITOR_STEPS=${STEPS}`);
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const n: Negotiation = await openNegotiation(env, negotiationText());
     const parties: Array<[Party, string, boolean]> = [[n.fr, 'FR', false], [n.ke, 'KE', false], [n.chair, 'CHAIR', true]];
     const errors: string[] = [];
