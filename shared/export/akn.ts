@@ -46,22 +46,24 @@ import { inlineAkn, type BlockOverlay } from './akn-inline.ts';
 import { numberLabels, divisionLabel, optionCaption, sponsorsOf, listComments, listBrackets, bracketSpans, type InlineSpan } from '../model/index.ts';
 
 /** A unit of the older text shown where it stood in a redline: an article (by position in the older document) or plain lines. */
-export type RemovedUnit = { kind: 'article'; pos: number; id: string } | { kind: 'lines'; id: string; lines: string[] };
+export type RemovedUnit = { kind: 'article'; pos: number; id: string } | { kind: 'lines'; id: string; lines: string[]; label?: string };
 
 /** What a redline adds to the rendering of the newer text (built by `redlineMarks`, akn-redline.ts; see the module comment). */
 export interface AknRedlineMarks {
   /** The older document (removed articles are rendered from it). */
   from: Node;
-  /** Inline marks by textblock of the newer text. */
-  overlays: Map<Node, BlockOverlay>;
+  /** Inline marks by textblock of the newer text (keyed, as all below, by the node's position: a node object may occur twice). */
+  overlays: Map<number, BlockOverlay>;
   /** Deleted lines of the older text written beside a textblock of the newer one. */
-  removedLines: Map<Node, { before: string[]; after: string[] }>;
-  /** Former number of a renumbered article, by article node of the newer text. */
-  formerNumbers: Map<Node, string>;
+  removedLines: Map<number, { before: string[]; after: string[] }>;
+  /** Former number of a renumbered article, by article of the newer text. */
+  formerNumbers: Map<number, string>;
+  /** Deleted lines of an article of the newer text that has no text block left but its heading. */
+  removedContent: Map<number, string[]>;
   /** Removed units written after a node of the newer text. */
-  removedAfter: Map<Node, RemovedUnit[]>;
+  removedAfter: Map<number, RemovedUnit[]>;
   /** Removed units written first in a division of the newer text. */
-  removedInside: Map<Node, RemovedUnit[]>;
+  removedInside: Map<number, RemovedUnit[]>;
   /** Removed units written first / last in the body. */
   removedFirst: RemovedUnit[];
   removedLast: RemovedUnit[];
@@ -146,11 +148,13 @@ interface Context {
   textCounters: Map<string, number>;
   /** First eId of each group of inline alternatives. */
   groups: Map<string, string>;
-  /** noteRefs of comments targeting a block or bracket, by textblock and offset. */
-  noteRefs: Map<Node, Map<number, string[]>>;
+  /** noteRefs of comments targeting a block or bracket, by textblock position and offset. */
+  noteRefs: Map<number, Map<number, string[]>>;
   redline?: AknRedlineMarks;
   /** Rendering a removed unit of the older text: every word deleted. */
   removed?: boolean;
+  /** Removed units already written. */
+  written: Set<RemovedUnit>;
 }
 
 const REMOVED: BlockOverlay = { inserted: [], insertedMarks: new Set(), deleted: new Map(), removed: true };
@@ -168,8 +172,8 @@ const dlg = (code: string) => `#dlg_${idPart(code)}`;
 const say = (ctx: Context, text: string) => (ctx.removed ? `<del>${escapeXml(text)}</del>` : escapeXml(text));
 const delP = (line: string) => `<p><del>${escapeXml(line)}</del></p>`;
 
-/** Inline content of a textblock (see akn-inline.ts), with its redline overlay when there is one. */
-function inlineXml(block: Node, ctx: Context): string {
+/** Inline content of the textblock at `pos` (see akn-inline.ts), with its redline overlay when there is one. */
+function inlineXml(block: Node, pos: number, ctx: Context): string {
   const bracketAttrs = (span: InlineSpan) => {
     const group = span.mark.attrs.group;
     if (group == null) return '';
@@ -179,22 +183,22 @@ function inlineXml(block: Node, ctx: Context): string {
     return ` eId="${eId}"${first ? ` alternativeTo="${first}"` : ''}`;
   };
   return inlineAkn(block, {
-    footnoteId: () => uniqueEId(ctx, `fn_${++ctx.footnotes.n}`), idPart, bracketAttrs, noteRefs: ctx.removed ? undefined : ctx.noteRefs.get(block),
-    overlay: ctx.removed ? REMOVED : ctx.redline?.overlays.get(block),
+    footnoteId: () => uniqueEId(ctx, `fn_${ctx.removed ? 'del_' : ''}${++ctx.footnotes.n}`), idPart, bracketAttrs, noteRefs: ctx.removed ? undefined : ctx.noteRefs.get(pos),
+    overlay: ctx.removed ? REMOVED : ctx.redline?.overlays.get(pos),
   });
 }
 
-/** A `<p>` of a textblock with the deleted lines a redline writes beside it. */
-function pWrap(block: Node, ctx: Context, p: string): string {
-  const lines = ctx.removed ? undefined : ctx.redline?.removedLines.get(block);
+/** A `<p>` of the textblock at `pos` with the deleted lines a redline writes beside it. */
+function pWrap(pos: number, ctx: Context, p: string): string {
+  const lines = ctx.removed ? undefined : ctx.redline?.removedLines.get(pos);
   return lines ? lines.before.map(delP).join('') + p + lines.after.map(delP).join('') : p;
 }
 
 /** A heading's inline content, with deleted lines a redline could place nowhere else. */
-function headingXml(block: Node, ctx: Context): string {
-  const lines = ctx.removed ? undefined : ctx.redline?.removedLines.get(block);
+function headingXml(block: Node, pos: number, ctx: Context): string {
+  const lines = ctx.removed ? undefined : ctx.redline?.removedLines.get(pos);
   const extra = lines ? [...lines.before, ...lines.after].map((l) => `<del> ${escapeXml(l)}</del>`).join('') : '';
-  return `<heading>${inlineXml(block, ctx)}${extra}</heading>`;
+  return `<heading>${inlineXml(block, pos, ctx)}${extra}</heading>`;
 }
 
 function blockAttrs(node: Node, eId: string, ctx: Context): string {
@@ -210,28 +214,31 @@ const HIERARCHICAL = new Set(['paragraph', 'subparagraph', 'item', 'alternatives
 function removedXml(units: RemovedUnit[] | undefined, ctx: Context): string {
   if (!units?.length || ctx.removed || !ctx.redline) return '';
   const from = ctx.redline.from;
-  const sub: Context = { ...ctx, labels: numberLabels(from), textCounters: new Map(), noteRefs: new Map(), removed: true };
+  const sub: Context = { ...ctx, labels: numberLabels(from), textCounters: new Map(), noteRefs: new Map(), removed: true, footnotes: { n: 0 } };
   return units.map((u) => {
+    if (ctx.written.has(u)) return '';
+    ctx.written.add(u);
     if (u.kind === 'article') return hierarchyXml(from.nodeAt(u.pos)!, u.pos, '', sub);
     const eId = uniqueEId(ctx, `hcontainer_removed_${idPart(u.id)}`);
     ctx.removedEIds.set(u.id, eId);
-    return `<hcontainer name="removed" eId="${eId}" status="removed"><content>${u.lines.map(delP).join('') || '<p/>'}</content></hcontainer>`;
+    return `<hcontainer name="removed" eId="${eId}" status="removed">${u.label ? `<num><del>${escapeXml(u.label)}</del></num>` : ''}<content>${u.lines.map(delP).join('') || '<p/>'}</content></hcontainer>`;
   }).join('');
 }
 
-const removedAfter = (node: Node, ctx: Context) => (ctx.removed ? '' : removedXml(ctx.redline?.removedAfter.get(node), ctx));
+const removedAfter = (pos: number, ctx: Context) => (ctx.removed ? '' : removedXml(ctx.redline?.removedAfter.get(pos), ctx));
 
 /** The body of a hierarchical element: `<content>` when it holds only text, else intro / children / wrapUp. */
 function hierarchyBody(node: Node, contentStart: number, prefix: string, ctx: Context): string {
   const kids: { node: Node; pos: number }[] = [];
   node.forEach((child, offset) => { if (child.type.name !== 'heading') kids.push({ node: child, pos: contentStart + offset }); });
-  const pXml = (n: Node) => {
+  const pXml = (n: Node, pos: number) => {
     if (n.attrs.id != null && !ctx.removed) ctx.eIds.set(String(n.attrs.id), prefix);
-    return pWrap(n, ctx, `<p${n.attrs.bracket != null ? ` class="bracketed"${refs([`#br_${idPart(String(n.attrs.bracket))}`, ...sponsorsOf(n.attrs.sponsors).map(dlg)])}` : ''}>${inlineXml(n, ctx)}</p>`);
+    return pWrap(pos, ctx, `<p${n.attrs.bracket != null ? ` class="bracketed"${refs([`#br_${idPart(String(n.attrs.bracket))}`, ...sponsorsOf(n.attrs.sponsors).map(dlg)])}` : ''}>${inlineXml(n, pos, ctx)}</p>`);
   };
-  const inside = ctx.removed ? '' : removedXml(ctx.redline?.removedInside.get(node), ctx);
+  const inside = ctx.removed ? '' : removedXml(ctx.redline?.removedInside.get(contentStart - 1), ctx);
   if (!kids.some((k) => HIERARCHICAL.has(k.node.type.name))) {
-    return `<content>${kids.map((k) => pXml(k.node)).join('') || '<p/>'}</content>`;
+    const removedLines = ctx.removed ? '' : (ctx.redline?.removedContent.get(contentStart - 1) ?? []).map(delP).join('');
+    return `<content>${kids.map((k) => pXml(k.node, k.pos)).join('') || removedLines || '<p/>'}</content>`;
   }
   const first = kids.findIndex((k) => HIERARCHICAL.has(k.node.type.name));
   let last = kids.length - 1;
@@ -241,26 +248,27 @@ function hierarchyBody(node: Node, contentStart: number, prefix: string, ctx: Co
   const wrapUp = kids.slice(last + 1);
   const isList = middle.some((k) => k.node.type.name === 'subparagraph' || k.node.type.name === 'item');
   const listId = isList ? uniqueEId(ctx, `${prefix}__list_1`) : prefix;
-  let inner = intro.length ? `<intro>${intro.map((k) => pXml(k.node)).join('')}</intro>` : '';
+  let inner = intro.length ? `<intro>${intro.map((k) => pXml(k.node, k.pos)).join('')}</intro>` : '';
   // Removed units placed after text of the intro or the wrap-up go where elements may stand.
-  inner += inside + intro.map((k) => removedAfter(k.node, ctx)).join('');
-  for (const k of middle) inner += (k.node.type.name === 'plain' ? textContainer(k.node, listId, ctx, pXml) : hierarchyXml(k.node, k.pos, listId, ctx)) + removedAfter(k.node, ctx);
-  inner += wrapUp.map((k) => removedAfter(k.node, ctx)).join('');
-  if (wrapUp.length) inner += `<wrapUp>${wrapUp.map((k) => pXml(k.node)).join('')}</wrapUp>`;
+  inner += inside + intro.map((k) => removedAfter(k.pos, ctx)).join('');
+  for (const k of middle) inner += (k.node.type.name === 'plain' ? textContainer(k.node, k.pos, listId, ctx, pXml) : hierarchyXml(k.node, k.pos, listId, ctx)) + removedAfter(k.pos, ctx);
+  inner += wrapUp.map((k) => removedAfter(k.pos, ctx)).join('');
+  if (wrapUp.length) inner += `<wrapUp>${wrapUp.map((k) => pXml(k.node, k.pos)).join('')}</wrapUp>`;
   return isList ? `<list eId="${listId}">${inner}</list>` : inner;
 }
 
-function textContainer(node: Node, prefix: string, ctx: Context, pXml: (n: Node) => string): string {
+function textContainer(node: Node, pos: number, prefix: string, ctx: Context, pXml: (n: Node, pos: number) => string): string {
   const n = (ctx.textCounters.get(prefix) ?? 0) + 1;
   ctx.textCounters.set(prefix, n);
   const eId = uniqueEId(ctx, `${prefix ? `${prefix}__` : ''}hcontainer_${n}`);
-  return `<hcontainer name="text" eId="${eId}"><content>${pXml(node)}</content></hcontainer>`;
+  return `<hcontainer name="text" eId="${eId}"><content>${pXml(node, pos)}</content></hcontainer>`;
 }
 
 function hierarchyXml(node: Node, pos: number, prefix: string, ctx: Context): string {
   const label = ctx.labels.get(pos) ?? '';
   const join = (local: string) => (prefix ? `${prefix}__${local}` : local);
-  const heading = () => (node.firstChild?.type.name === 'heading' && node.firstChild.content.size ? headingXml(node.firstChild, ctx) : '');
+  const marked = !ctx.removed && (ctx.redline?.overlays.has(pos + 1) || ctx.redline?.removedLines.has(pos + 1));
+  const heading = () => (node.firstChild?.type.name === 'heading' && (node.firstChild.content.size || marked) ? headingXml(node.firstChild, pos + 1, ctx) : '');
   switch (node.type.name) {
     case 'division': {
       const [element, short] = DIVISION_ELEMENTS[String(node.attrs.kind)] ?? DIVISION_ELEMENTS.chapter;
@@ -268,7 +276,7 @@ function hierarchyXml(node: Node, pos: number, prefix: string, ctx: Context): st
       return `<${element}${blockAttrs(node, eId, ctx)}><num>${say(ctx, divisionLabel(String(node.attrs.kind), label))}</num>${heading()}${hierarchyBody(node, pos + 1, eId, ctx)}</${element}>`;
     }
     case 'article': {
-      const former = ctx.removed ? undefined : ctx.redline?.formerNumbers.get(node);
+      const former = ctx.removed ? undefined : ctx.redline?.formerNumbers.get(pos);
       const eId = uniqueEId(ctx, `art_${idPart(label)}${ctx.removed ? '_del' : ''}`);
       const num = former != null ? `Article <del>${escapeXml(former)}</del><ins>${escapeXml(label)}</ins>` : say(ctx, `Article ${label}`);
       const wId = former != null ? ` wId="art_${idPart(former)}"` : '';
@@ -298,17 +306,19 @@ function hierarchyXml(node: Node, pos: number, prefix: string, ctx: Context): st
   }
 }
 
-/** Preamble or closing blocks: `<p>` and alternatives as nested `<container>`s. */
-function flowXml(node: Node, ctx: Context): string {
+/** Preamble or closing blocks (the node at `pos`): `<p>` and alternatives as nested `<container>`s. */
+function flowXml(node: Node, pos: number, ctx: Context): string {
   let out = '';
-  node.forEach((child, _offset, index) => {
-    if (child.type.name === 'plain') out += pWrap(child, ctx, `<p>${inlineXml(child, ctx)}</p>`);
+  node.forEach((child, offset, index) => {
+    const at = pos + 1 + offset;
+    if (child.type.name === 'plain') out += pWrap(at, ctx, `<p>${inlineXml(child, at, ctx)}</p>`);
     else if (child.type.name === 'alternatives') {
       const eId = uniqueEId(ctx, `${node.type.name}__container_${index + 1}`);
       let options = '';
-      child.forEach((option, _o, i) => {
+      child.forEach((option, o, i) => {
         let text = '';
-        option.descendants((n) => { if (n.type.name === 'plain') { text += pWrap(n, ctx, `<p>${inlineXml(n, ctx)}</p>`); return false; } return true; });
+        const start = at + 1 + o + 1;
+        option.descendants((n, rel) => { if (n.type.name === 'plain') { text += pWrap(start + rel, ctx, `<p>${inlineXml(n, start + rel, ctx)}</p>`); return false; } return true; });
         options += `<container name="option" eId="${eId}__container_${i + 1}"${i > 0 ? ` alternativeTo="${eId}__container_1"` : ''}${refs(sponsorsOf(option.attrs.sponsors).map(dlg))}><p>${escapeXml(optionCaption(option, i))}</p>${text || '<p>[delete]</p>'}</container>`;
       });
       out += `<container name="alternatives" eId="${eId}">${options}</container>`;
@@ -318,9 +328,9 @@ function flowXml(node: Node, ctx: Context): string {
 }
 
 /** Where the noteRef of each comment thread targeting a block or bracket goes: textblock → offset → comment ids. */
-function targetNoteRefs(doc: Node): Map<Node, Map<number, string[]>> {
-  const out = new Map<Node, Map<number, string[]>>();
-  const add = (block: Node, at: number, id: string) => {
+function targetNoteRefs(doc: Node): Map<number, Map<number, string[]>> {
+  const out = new Map<number, Map<number, string[]>>();
+  const add = (block: number, at: number, id: string) => {
     const byOffset = out.get(block) ?? new Map<number, string[]>();
     byOffset.set(at, [...(byOffset.get(at) ?? []), id]);
     out.set(block, byOffset);
@@ -330,14 +340,14 @@ function targetNoteRefs(doc: Node): Map<Node, Map<number, string[]>> {
     const node = doc.nodeAt(t.pos);
     if (!node) continue;
     if (node.isInline) {
-      const block = doc.resolve(t.pos).parent;
-      const span = bracketSpans(block).find((s) => s.id === t.target);
-      add(block, span ? span.end : block.content.size, t.id);
-    } else if (node.isTextblock) add(node, node.content.size, t.id);
+      const $pos = doc.resolve(t.pos);
+      const span = bracketSpans($pos.parent).find((s) => s.id === t.target);
+      add($pos.before(), span ? span.end : $pos.parent.content.size, t.id);
+    } else if (node.isTextblock) add(t.pos, node.content.size, t.id);
     else {
-      let first: Node | null = null;
-      node.descendants((n) => { if (!first && n.isTextblock) first = n; return !first; });
-      if (first) add(first, (first as Node).content.size, t.id);
+      let first: { node: Node; pos: number } | null = null;
+      node.descendants((n, rel) => { if (!first && n.isTextblock) first = { node: n, pos: t.pos! + 1 + rel }; return !first; });
+      if (first) add((first as { pos: number }).pos, (first as { node: Node }).node.content.size, t.id);
     }
   }
   return out;
@@ -351,15 +361,17 @@ function renderText(doc: Node, ctx: Context): Rendered {
   out.body += removedXml(marks?.removedFirst, ctx);
   doc.forEach((child, offset) => {
     switch (child.type.name) {
-      case 'title': out.title = child.textContent; out.preface = `<preface><longTitle>${pWrap(child, ctx, `<p>${inlineXml(child, ctx)}</p>`)}</longTitle></preface>`; break;
-      case 'preamble': out.preamble = `<preamble>${flowXml(child, ctx) || '<p/>'}</preamble>`; break;
-      case 'closing': out.conclusions = `<conclusions>${flowXml(child, ctx) || '<p/>'}</conclusions>`; break;
-      case 'plain': out.body += textContainer(child, '', ctx, (n) => pWrap(n, ctx, `<p>${inlineXml(n, ctx)}</p>`)) + removedAfter(child, ctx); break;
-      case 'division': case 'article': case 'alternatives': out.body += hierarchyXml(child, offset, '', ctx) + removedAfter(child, ctx); break;
+      case 'title': out.title = child.textContent; out.preface = `<preface><longTitle>${pWrap(offset, ctx, `<p>${inlineXml(child, offset, ctx)}</p>`)}</longTitle></preface>`; break;
+      case 'preamble': out.preamble = `<preamble>${flowXml(child, offset, ctx) || '<p/>'}</preamble>`; break;
+      case 'closing': out.conclusions = `<conclusions>${flowXml(child, offset, ctx) || '<p/>'}</conclusions>`; break;
+      case 'plain': out.body += textContainer(child, offset, '', ctx, (n, at) => pWrap(at, ctx, `<p>${inlineXml(n, at, ctx)}</p>`)) + removedAfter(offset, ctx); break;
+      case 'division': case 'article': case 'alternatives': out.body += hierarchyXml(child, offset, '', ctx) + removedAfter(offset, ctx); break;
       default: break;
     }
   });
   out.body += removedXml(marks?.removedLast, ctx);
+  // Units whose place holds no element (after text inside a <content>) go last rather than nowhere.
+  if (marks) out.body += removedXml([...marks.removedAfter.values(), ...marks.removedInside.values()].flat(), ctx);
   if (!out.body) out.body = `<hcontainer name="empty" eId="${uniqueEId(ctx, 'hcontainer_empty')}"><content><p/></content></hcontainer>`;
   return out;
 }
@@ -367,7 +379,7 @@ function renderText(doc: Node, ctx: Context): Rendered {
 function newContext(doc: Node, redline?: AknRedlineMarks): Context {
   return {
     labels: numberLabels(doc), used: new Set(['plenipo', 'issuer']), eIds: new Map(), removedEIds: new Map(), footnotes: { n: 0 },
-    textCounters: new Map(), groups: new Map(), noteRefs: targetNoteRefs(doc), redline,
+    textCounters: new Map(), groups: new Map(), noteRefs: targetNoteRefs(doc), redline, written: new Set(),
   };
 }
 
@@ -397,7 +409,7 @@ export function documentToAkn(doc: Node, options: AknOptions = {}): string {
     `<TLCOrganization eId="issuer" href="/ontology/organization/int/${escapeXml(meta.issuerKey)}" showAs="${escapeXml(meta.issuer)}"/>`,
     ...(options.references ?? []),
     ...[...delegations].sort().map((d) => `<TLCOrganization eId="dlg_${idPart(d)}" href="/ontology/organization/int/${escapeXml(idPart(d).toLowerCase())}" showAs="${escapeXml(d)}"/>`),
-    ...brackets.map((b) => `<TLCConcept eId="br_${idPart(b.id)}" href="/ontology/concept/plenipo/bracket/${escapeXml(idPart(b.id))}" showAs="${escapeXml(`[${b.text.slice(0, 200)}]${b.sponsors.length ? ` (${b.sponsors.join(', ')})` : ''}`)}"/>`),
+    ...brackets.filter((b, i) => brackets.findIndex((o) => o.id === b.id) === i).map((b) => `<TLCConcept eId="br_${idPart(b.id)}" href="/ontology/concept/plenipo/bracket/${escapeXml(idPart(b.id))}" showAs="${escapeXml(`[${b.text.slice(0, 200)}]${b.sponsors.length ? ` (${b.sponsors.join(', ')})` : ''}`)}"/>`),
   ];
   const noteEIds = new Map<string, string>();
   const notes = threads.flatMap((t) => [t, ...t.replies].map((c) => {
