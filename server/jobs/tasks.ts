@@ -53,11 +53,12 @@ export function textOf(text: JobText, context: JobContext): Node {
 /** Build a redline: the `Redline` (json), an HTML page, a Word file with tracked changes, or Akoma Ntoso with `<ins>`/`<del>` and textualMods. */
 export async function runRedline(job: RedlineJob, context: JobContext): Promise<Redline | string | Uint8Array> {
   const to = textOf(job.to, context);
-  const redline = compareDocuments(textOf(job.from, context), to, { from: job.from.side, to: job.to.side });
-  if (job.format === 'akn') return redlineToAkn(textOf(job.from, context), to, { from: job.from.side, to: job.to.side, redline });
+  const from = textOf(job.from, context);
+  const redline = compareDocuments(from, to, { from: job.from.side, to: job.to.side });
+  if (job.format === 'akn') return redlineToAkn(from, to, { from: job.from.side, to: job.to.side, redline });
   if (job.format === 'json') return redline;
   if (job.format === 'html') return redlinePage(redline);
-  return redlineToDocx(textOf(job.from, context), to, { author: job.author, date: job.date, versionLabel: `${job.from.side.label} → ${job.to.side.label}` });
+  return redlineToDocx(from, to, { author: job.author, date: job.date, versionLabel: `${job.from.side.label} → ${job.to.side.label}` });
 }
 
 /** Build an export of one text: Akoma Ntoso XML, an HTML page, or a Word file. */
