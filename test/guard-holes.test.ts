@@ -284,6 +284,31 @@ describe('hole 8: characters XML cannot carry', () => {
   }
 });
 
+describe('content its place cannot hold', () => {
+  it('refuses a shared type slipped into an attribute through a neighbour, even from the chair, and every editor keeps plain values', async () => {
+    test = await startHostileServer();
+    const chair = await rawClient(test, 'chair', { docId: test.docId });
+    const ke = await rawClient(test, 'ke', { docId: test.docId });
+    const rowsBefore = await rows();
+    // Overwriting an attribute gives the new entry the old one as its neighbour, so Yjs encodes no
+    // parent and no key: the decoded update shows what looks like a child element's text.
+    const update = changeOf(chair.doc, (d) => elementById(d, 'o4').setAttribute('id', new Y.XmlText('o4') as never));
+    const item = (Y.decodeUpdate(update).structs as Y.Item[]).find((s) => s.content instanceof Y.ContentType)!;
+    expect(item.parentSub).toBeNull();
+    const from = chair.messages.length;
+    chair.send(update);
+    expect(await chair.next(denied, from)).toMatchObject({ reason: expect.stringMatching(/the attribute "id" holds a shared type/) });
+    expect(await rows()).toBe(rowsBefore);
+    const doc = await serverTreaty();
+    doc.check();
+    doc.descendants((node) => {
+      for (const value of Object.values(node.attrs)) expect(value === null || typeof value !== 'object' || Array.isArray(value)).toBe(true);
+      return true;
+    });
+    expect(ke.messages.some((m) => m.kind === 'update' && m.syncType === 2)).toBe(false);
+  });
+});
+
 describe('updates that change nothing', () => {
   it('stores none of them, from a delegate or an observer', async () => {
     test = await startHostileServer();

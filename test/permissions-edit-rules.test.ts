@@ -34,7 +34,7 @@ const remark = (doc: Node, id: string, attrs: Record<string, unknown>) =>
 const after = (doc: Node, id: string) => nodePos(doc, id) + doc.nodeAt(nodePos(doc, id))!.nodeSize;
 /** The comments block's content end. */
 const commentsEnd = (doc: Node) => doc.content.size - 1;
-const newComment = (attrs: Record<string, unknown>, words = 'a note') => comment.create({ id: 'c9', author: 'X', createdAt: 9, ...attrs }, plain.create(null, text(words)));
+const newComment = (attrs: Record<string, unknown>, words = 'a note') => comment.create({ id: 'c9', author: 'X', createdAt: Date.now(), ...attrs }, plain.create(null, text(words)));
 const anchor = (id: string) => schema.marks.anchor.create({ comment: id });
 
 const cases: Case[] = [
