@@ -7,6 +7,8 @@ import { documentToAkn, redlineToAkn } from '../shared/export/index.ts';
 import { treaty, art, para, plain, preamble, alternatives, option, br, comments, comment, closing } from './helpers/redline-builders.ts';
 import { validateAkn, aknText, aknLinePairs, changedLinePairs, looseEnds } from './helpers/akn.ts';
 import { prng, randomPair } from './helpers/redline-fuzz.ts';
+import { Transform } from 'prosemirror-transform';
+import { listBrackets, listComments } from '../shared/model/index.ts';
 
 const fixture = (key: string): Node => schema.nodeFromJSON(loadFixture(key));
 const mark = (id: string, sponsors: string[], extra: Record<string, unknown> = {}) => schema.marks.bracket.create({ id, sponsors, ...extra });
@@ -145,6 +147,29 @@ describe('redlineToAkn of the Model Law against the Convention', () => {
     expect(xml.match(/<textualMod type="repeal"/g)?.length).toBeGreaterThanOrEqual(27);
     expect(xml.match(/<textualMod type="insertion"[^>]*><source [^>]*\/><destination href="#art_/g)).toHaveLength(3);
     expect(xml.match(/<article eId="art_\d+_del" status="removed">/g)).toHaveLength(27);
+  });
+});
+
+describe('redlineToAkn of the HLEG negotiating text after the chair resolves a bracket', () => {
+  const hleg = fixture('hleg-wa1-2008');
+  const target = listBrackets(hleg).find((b) => b.text === 'ITU Membership')!;
+  const tr = new Transform(hleg);
+  tr.removeMark(target.from, target.to, hleg.nodeAt(target.from)!.marks.find((m) => m.attrs.id === target.id)!);
+  tr.insert(target.from, schema.text('all '));
+  const xml = redlineToAkn(hleg, tr.doc, { generatedAt: '2026-02-21' });
+
+  it('validates and deletes the resolved bracket marks around the words that stay', () => {
+    expect(validateAkn(xml).report).toContain('validates');
+    expect(xml).toContain('participation of <del>[</del><ins>all </ins>ITU Membership<del>]</del> for Members');
+  });
+
+  it('rebuilds both texts and keeps every comment thread anchored', () => {
+    expect(aknText(xml, 'del')).toBe(aknText(documentToAkn(tr.doc, { generatedAt: '2026-02-21' }), null));
+    const pairs = aknLinePairs(xml);
+    const expected = changedLinePairs(compareDocuments(hleg, tr.doc));
+    expect(expected).toHaveLength(1);
+    for (const pair of expected) expect(pairs, pair).toContain(pair);
+    expect(xml.match(/<noteRef href="#cmt_[^"]*" class="comment"\/>/g)).toHaveLength(listComments(tr.doc).length);
   });
 });
 

@@ -2,8 +2,8 @@
  * The inline content of one textblock as Akoma Ntoso: brackets as `<inline name="bracket">`
  * elements that nest as the brackets do ("[[ITU Membership] for Members]" is one inline holding
  * another), their "[" / "]" kept as text; em / strong as `<i>` / `<b>`; footnotes as
- * `<authorialNote>`; a `<noteRef>` after the words a comment is anchored on (or at the end of the
- * block or bracket a comment targets); and, in a redline, the characters inserted since the older
+ * `<authorialNote>`; a `<noteRef>` after the words a comment is anchored on (after the "]" of the
+ * bracket, or at the end of the block, a comment targets); and, in a redline, the characters inserted since the older
  * text inside `<ins>` (bracket marks "[" "]" included) and the text deleted from it as `<del>`
  * exactly where it stood, even between two bracket marks, so that dropping every `<del>` gives the
  * newer text and dropping every `<ins>` the older one.
@@ -38,6 +38,8 @@ export interface InlineContext {
   bracketAttrs?(span: InlineSpan): string;
   /** Comment ids whose `noteRef` goes at a content offset (beyond those of anchor marks). */
   noteRefs?: Map<number, string[]>;
+  /** Comment ids whose `noteRef` goes right after a bracket's closing "]", by bracket id. */
+  bracketNoteRefs?: Map<string, string[]>;
   overlay?: BlockOverlay;
 }
 
@@ -148,7 +150,8 @@ export function inlineAkn(block: Node, ctx: InlineContext): string {
       const open = first ? openMark(start) : '';
       const body = range(start, s.end, inner);
       const close = realEnd.get(s.id) === s.end ? closeMark(s.end) : '';
-      out += `<inline name="bracket" class="${kind}"${extra}${refs([`#br_${ctx.idPart(s.id)}`, ...sponsorsOf(s.mark.attrs.sponsors).map((d) => `#dlg_${ctx.idPart(d)}`)])}>${open}${body}${close}</inline>`;
+      const after = close && !removed ? (ctx.bracketNoteRefs?.get(s.id) ?? []).map((id) => `<noteRef href="#cmt_${ctx.idPart(id)}" class="comment"/>`).join('') : '';
+      out += `<inline name="bracket" class="${kind}"${extra}${refs([`#br_${ctx.idPart(s.id)}`, ...sponsorsOf(s.mark.attrs.sponsors).map((d) => `#dlg_${ctx.idPart(d)}`)])}>${open}${body}${close}</inline>${after}`;
       pos = s.end;
     }
     return out + text(pos, to);

@@ -148,8 +148,10 @@ interface Context {
   textCounters: Map<string, number>;
   /** First eId of each group of inline alternatives. */
   groups: Map<string, string>;
-  /** noteRefs of comments targeting a block or bracket, by textblock position and offset. */
+  /** noteRefs of comments targeting a block, by textblock position and offset. */
   noteRefs: Map<number, Map<number, string[]>>;
+  /** noteRefs of comments targeting an inline bracket, by textblock position and bracket id. */
+  bracketNoteRefs: Map<number, Map<string, string[]>>;
   redline?: AknRedlineMarks;
   /** Rendering a removed unit of the older text: every word deleted. */
   removed?: boolean;
@@ -183,7 +185,7 @@ function inlineXml(block: Node, pos: number, ctx: Context): string {
     return ` eId="${eId}"${first ? ` alternativeTo="${first}"` : ''}`;
   };
   return inlineAkn(block, {
-    footnoteId: () => uniqueEId(ctx, `fn_${ctx.removed ? 'del_' : ''}${++ctx.footnotes.n}`), idPart, bracketAttrs, noteRefs: ctx.removed ? undefined : ctx.noteRefs.get(pos),
+    footnoteId: () => uniqueEId(ctx, `fn_${ctx.removed ? 'del_' : ''}${++ctx.footnotes.n}`), idPart, bracketAttrs, noteRefs: ctx.removed ? undefined : ctx.noteRefs.get(pos), bracketNoteRefs: ctx.removed ? undefined : ctx.bracketNoteRefs.get(pos),
     overlay: ctx.removed ? REMOVED : ctx.redline?.overlays.get(pos),
   });
 }
@@ -214,7 +216,7 @@ const HIERARCHICAL = new Set(['paragraph', 'subparagraph', 'item', 'alternatives
 function removedXml(units: RemovedUnit[] | undefined, ctx: Context): string {
   if (!units?.length || ctx.removed || !ctx.redline) return '';
   const from = ctx.redline.from;
-  const sub: Context = { ...ctx, labels: numberLabels(from), textCounters: new Map(), noteRefs: new Map(), removed: true, footnotes: { n: 0 } };
+  const sub: Context = { ...ctx, labels: numberLabels(from), textCounters: new Map(), noteRefs: new Map(), bracketNoteRefs: new Map(), removed: true, footnotes: { n: 0 } };
   return units.map((u) => {
     if (ctx.written.has(u)) return '';
     ctx.written.add(u);
@@ -327,9 +329,10 @@ function flowXml(node: Node, pos: number, ctx: Context): string {
   return out;
 }
 
-/** Where the noteRef of each comment thread targeting a block or bracket goes: textblock → offset → comment ids. */
-function targetNoteRefs(doc: Node): Map<number, Map<number, string[]>> {
+/** Where the noteRef of each comment thread targeting a block or bracket goes: textblock → offset (or bracket id) → comment ids. */
+function targetNoteRefs(doc: Node): { blocks: Map<number, Map<number, string[]>>; brackets: Map<number, Map<string, string[]>> } {
   const out = new Map<number, Map<number, string[]>>();
+  const brackets = new Map<number, Map<string, string[]>>();
   const add = (block: number, at: number, id: string) => {
     const byOffset = out.get(block) ?? new Map<number, string[]>();
     byOffset.set(at, [...(byOffset.get(at) ?? []), id]);
@@ -342,7 +345,12 @@ function targetNoteRefs(doc: Node): Map<number, Map<number, string[]>> {
     if (node.isInline) {
       const $pos = doc.resolve(t.pos);
       const span = bracketSpans($pos.parent).find((s) => s.id === t.target);
-      add($pos.before(), span ? span.end : $pos.parent.content.size, t.id);
+      if (!span) add($pos.before(), $pos.parent.content.size, t.id);
+      else {
+        const byId = brackets.get($pos.before()) ?? new Map<string, string[]>();
+        byId.set(span.id, [...(byId.get(span.id) ?? []), t.id]);
+        brackets.set($pos.before(), byId);
+      }
     } else if (node.isTextblock) add(t.pos, node.content.size, t.id);
     else {
       let first: { node: Node; pos: number } | null = null;
@@ -350,7 +358,7 @@ function targetNoteRefs(doc: Node): Map<number, Map<number, string[]>> {
       if (first) add((first as { pos: number }).pos, (first as { node: Node }).node.content.size, t.id);
     }
   }
-  return out;
+  return { blocks: out, brackets };
 }
 
 interface Rendered { title: string; preface: string; preamble: string; body: string; conclusions: string }
@@ -377,9 +385,10 @@ function renderText(doc: Node, ctx: Context): Rendered {
 }
 
 function newContext(doc: Node, redline?: AknRedlineMarks): Context {
+  const notes = targetNoteRefs(doc);
   return {
     labels: numberLabels(doc), used: new Set(['plenipo', 'issuer']), eIds: new Map(), removedEIds: new Map(), footnotes: { n: 0 },
-    textCounters: new Map(), groups: new Map(), noteRefs: targetNoteRefs(doc), redline, written: new Set(),
+    textCounters: new Map(), groups: new Map(), noteRefs: notes.blocks, bracketNoteRefs: notes.brackets, redline, written: new Set(),
   };
 }
 
