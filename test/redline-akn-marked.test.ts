@@ -150,6 +150,21 @@ describe('redlineToAkn of the Model Law against the Convention', () => {
   });
 });
 
+describe('redlineToAkn of every ordered pair of fixtures', () => {
+  const keys = ['convention-2001', 'model-law-2009', 'protocol-2009', 'hleg-wa1-2008'];
+  const pairs = keys.flatMap((a) => keys.filter((b) => b !== a).map((b) => [a, b] as const));
+
+  it.each(pairs)('validates %s → %s and rebuilds the newer text and every changed provision of the older one', (a, b) => {
+    const from = fixture(a);
+    const to = fixture(b);
+    const xml = redlineToAkn(from, to, { generatedAt: '2026-02-21' });
+    expect(validateAkn(xml).report).toContain('validates');
+    expect(aknText(xml, 'del')).toBe(aknText(documentToAkn(to, { generatedAt: '2026-02-21' }), null));
+    const lines = aknLinePairs(xml);
+    for (const pair of changedLinePairs(compareDocuments(from, to))) expect(lines, pair).toContain(pair);
+  });
+});
+
 describe('redlineToAkn of the HLEG negotiating text after the chair resolves a bracket', () => {
   const hleg = fixture('hleg-wa1-2008');
   const target = listBrackets(hleg).find((b) => b.text === 'ITU Membership')!;
