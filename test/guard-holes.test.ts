@@ -309,6 +309,22 @@ describe('content its place cannot hold', () => {
   });
 });
 
+describe('attribute values', () => {
+  it("refuses France's list where a block's bracket kind belongs, so Kenya still types in her own bracket", async () => {
+    test = await startHostileServer();
+    const { fr, record, rowsBefore } = await france();
+    const from = fr.edit((d) => elementById(d, 'x1').setAttribute('bracketKind', ['FR'] as never));
+    expect(await fr.next(denied, from)).toMatchObject({ reason: expect.stringMatching(/leaves the document invalid .*got \["FR"\]/) });
+    await expectUntouched(record, rowsBefore);
+    const ke = await rawClient(test, 'ke', { docId: test.docId });
+    const typed = ke.edit((d) => textOf(d, 'x1').insert(bracketKey(textOf(d, 'x1'), 'k1').from + 1, 'r'));
+    // Kenya's keystroke is stored (the server does not echo it to her, so wait for the log).
+    for (let tries = 0; tries < 200 && (await rows()) === rowsBefore; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ke.messages.slice(typed).some(denied)).toBe(false);
+    expect(await rows()).toBe(rowsBefore + 1);
+  });
+});
+
 describe('updates that change nothing', () => {
   it('stores none of them, from a delegate or an observer', async () => {
     test = await startHostileServer();
