@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Node } from 'prosemirror-model';
 import { documentToAkn } from '../shared/export/index.ts';
+import { listComments } from '../shared/model/index.ts';
 import { loadFixture } from '../fixtures/index.ts';
 import { schema } from '../shared/schema/index.ts';
 import { rev1 } from './helpers/redline-samples.ts';
@@ -107,6 +108,44 @@ describe('documentToAkn', () => {
     expect(uri(a, 'FRBRExpression')).not.toBe(uri(b, 'FRBRExpression'));
     expect(a).toContain('<FRBRversionNumber value="Rev.1"/>');
     expect(validate(a, 'rev1').ok).toBe(true);
+  });
+
+  it('gives every HLEG comment thread its noteRef at the end of the paragraph it targets', () => {
+    const doc = fixture('hleg-wa1-2008');
+    const xml = documentToAkn(doc);
+    const threads = listComments(doc);
+    expect(threads.length).toBeGreaterThan(10);
+    for (const t of threads) {
+      const id = `cmt_${t.id.replace(/_/g, '-')}`;
+      expect(xml).toContain(`<note eId="${id}" class="comment ${t.status}"`);
+      expect(xml.match(new RegExp(`<noteRef href="#${id}" class="comment"/>`, 'g'))).toHaveLength(1);
+      const base = new RegExp(`<note eId="${id}"[^>]*placementBase="([^"]+)"`).exec(xml)![1];
+      expect(xml).toMatch(new RegExp(`<paragraph eId="${base}"(?:(?!</paragraph>)[\\s\\S])*<noteRef href="#${id}" class="comment"/></p>`));
+    }
+  });
+
+  it('places a reply at the note it answers and a comment on a bracket after the bracket', () => {
+    const d = treaty('T', art('1', 'Scope', para(plain({ id: 'p1' }, 'Open to ', br('b1', 'FR')('ITU Members'), ' only.'))),
+      comments(comment({ id: 'c1', target: 'b1', delegation: 'US' }, plain('Why?')), comment({ id: 'c2', replyTo: 'c1', delegation: 'FR' }, plain('Because.')), comment({ id: 'c3', replyTo: 'c2', delegation: 'US' }, plain('Fine.'))));
+    const xml = documentToAkn(d);
+    expect(xml).toContain('[ITU Members]</inline><noteRef href="#cmt_c1" class="comment"/> only.');
+    expect(xml).toContain('<note eId="cmt_c2" class="comment reply open" refersTo="#dlg_FR" placementBase="cmt_c1"><p><noteRef href="#cmt_c1" class="inReplyTo"/>Because.</p></note>');
+    expect(xml).toContain('placementBase="cmt_c2"><p><noteRef href="#cmt_c2" class="inReplyTo"/>Fine.</p></note>');
+    expect(xml).not.toContain('href="#cmt_c2" class="comment"');
+    expect(validate(xml, 'replies').ok).toBe(true);
+  });
+
+  it('groups alternatives: each later option points at the first with alternativeTo, inline alternatives by their group', () => {
+    const shall = schema.marks.bracket.create({ id: 'b1', sponsors: ['FR'], kind: 'delete', group: 'g' });
+    const may = schema.marks.bracket.create({ id: 'b2', sponsors: ['US'], group: 'g' });
+    const d = treaty('T', art('1', 'Scope', para(plain('Each Party ', schema.text('shall', [shall]), ' ', schema.text('may', [may]), ' adopt.'))),
+      art('2', 'Options', alternatives({ id: 'alt' }, option({ sponsors: ['US'] }, para('A')), option({ sponsors: ['FR'] }, para('B')), option())));
+    const xml = documentToAkn(d);
+    expect(xml).toContain('<inline name="bracket" class="delete" eId="inl_b1" refersTo="#br_b1 #dlg_FR">[shall]</inline> <inline name="bracket" class="insert" eId="inl_b2" alternativeTo="inl_b1" refersTo="#br_b2 #dlg_US">[may]</inline>');
+    expect(xml).toContain('<hcontainer name="option" eId="art_2__hcontainer_alt__hcontainer_1" refersTo="#dlg_US">');
+    expect(xml).toContain('<hcontainer name="option" eId="art_2__hcontainer_alt__hcontainer_2" alternativeTo="art_2__hcontainer_alt__hcontainer_1" refersTo="#dlg_FR">');
+    expect(xml).toContain('<hcontainer name="option" eId="art_2__hcontainer_alt__hcontainer_3" alternativeTo="art_2__hcontainer_alt__hcontainer_1">');
+    expect(validate(xml, 'alternatives').ok).toBe(true);
   });
 
   it('never writes characters XML 1.0 forbids', () => {

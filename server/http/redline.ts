@@ -8,7 +8,9 @@
  * changes no log explains (against a base text) are signed by the issuing body at the `to` side's time.
  * The Word redline is built on the event loop: its attribution reads the log and the Yjs states
  * (not yet a worker job);
- * `akn` the Akoma Ntoso text of the `to` side (Akoma Ntoso has no redline form).
+ * `akn` Akoma Ntoso 3.0 of the `to` side (its Expression) with the changes marked inline as `<ins>` /
+ * `<del>`, removed articles shown where they stood, and insertions, repeals, substitutions, moves and
+ * renumbering recorded as `textualMod`s in `<analysis>` (shared/export/akn-redline.ts).
  * The texts are compared and rendered on a worker thread (`server/jobs/`): 503 when too many wait.
  */
 import { Hono } from 'hono';

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { Node } from 'prosemirror-model';
 import { compareDocuments, type Redline, type RedlineSide } from '../../shared/redline/index.ts';
-import { documentPage, documentToAkn, documentToDocx, redlinePage, redlineToDocx } from '../../shared/export/index.ts';
+import { documentPage, documentToAkn, documentToDocx, redlinePage, redlineToAkn, redlineToDocx } from '../../shared/export/index.ts';
 import { schema } from '../../shared/schema/index.ts';
 import { stateAt } from '../storage/state-at.ts';
 import { treatyOfState } from '../versions/texts.ts';
@@ -50,14 +50,15 @@ export function textOf(text: JobText, context: JobContext): Node {
   return treatyOfState(stateAt(context.db(), text.source.docId, text.source.time));
 }
 
-/** Build a redline: the `Redline` (json), an HTML page, a Word file with tracked changes, or the `to` text as Akoma Ntoso. */
+/** Build a redline: the `Redline` (json), an HTML page, a Word file with tracked changes, or Akoma Ntoso with `<ins>`/`<del>` and textualMods. */
 export async function runRedline(job: RedlineJob, context: JobContext): Promise<Redline | string | Uint8Array> {
   const to = textOf(job.to, context);
-  if (job.format === 'akn') return documentToAkn(to);
-  const redline = compareDocuments(textOf(job.from, context), to, { from: job.from.side, to: job.to.side });
+  const from = textOf(job.from, context);
+  const redline = compareDocuments(from, to, { from: job.from.side, to: job.to.side });
+  if (job.format === 'akn') return redlineToAkn(from, to, { from: job.from.side, to: job.to.side, redline });
   if (job.format === 'json') return redline;
   if (job.format === 'html') return redlinePage(redline);
-  return redlineToDocx(textOf(job.from, context), to, { author: job.author, date: job.date, versionLabel: `${job.from.side.label} → ${job.to.side.label}` });
+  return redlineToDocx(from, to, { author: job.author, date: job.date, versionLabel: `${job.from.side.label} → ${job.to.side.label}` });
 }
 
 /** Build an export of one text: Akoma Ntoso XML, an HTML page, or a Word file. */
