@@ -13,6 +13,7 @@ import { CloseCodes, closeWith } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import { AccountBudget, ConnectionBudget, syncLimits, type SyncLimits } from './limits.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
+import { EditQueue } from './edit-queue.ts';
 import type { TransactionOrigin } from './origins.ts';
 import { KEEPALIVE_MESSAGE } from './protocol.ts';
 import { Room } from './room.ts';
@@ -61,6 +62,8 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   private readonly keepalive: NodeJS.Timeout;
   private lastPing = Date.now();
   private closed = false;
+  /** Server-side edits, one at a time per document (`exclusive`). */
+  private readonly edits = new EditQueue();
 
   constructor(readonly options: RoomsOptions) {
     super();
@@ -146,6 +149,16 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   }
 
   /**
+   * Run a server-side read-modify-write edit of `docId` (a resolution, a status change, a
+   * renumbering, a restore) once every edit queued before it is stored and applied, so it reads
+   * the text they left. Resolves or rejects as `edit` does. `edit` must not call `exclusive` or
+   * `transact` for the same document (it would wait for itself).
+   */
+  exclusive<T>(docId: string, edit: () => Promise<T>): Promise<T> {
+    return this.edits.run(docId, edit);
+  }
+
+  /**
    * Apply a Yjs update on the server's behalf: logged, applied and broadcast like a client's
    * update. Resolves once it is stored and applied.
    */
@@ -160,10 +173,18 @@ export class Rooms extends EventEmitter<RoomsEvents> {
 
   /**
    * Change a live document on the server's behalf. `change` edits the `prosemirror` fragment of a
-   * scratch copy of the document; the resulting update goes through `applyUpdate`. Resolves with
-   * the update (null when `change` changed nothing).
+   * scratch copy of the document; the resulting update goes through `applyUpdate`. Runs as an
+   * `exclusive` edit. Resolves with the update (null when `change` changed nothing).
    */
-  async transact(
+  transact(
+    docId: string,
+    origin: TransactionOrigin,
+    change: (fragment: Y.XmlFragment, doc: Y.Doc) => void,
+  ): Promise<Uint8Array | null> {
+    return this.exclusive(docId, () => this.transactNow(docId, origin, change));
+  }
+
+  private async transactNow(
     docId: string,
     origin: TransactionOrigin,
     change: (fragment: Y.XmlFragment, doc: Y.Doc) => void,
