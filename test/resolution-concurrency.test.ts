@@ -12,7 +12,7 @@ import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { schema } from '../shared/schema/index.ts';
 import { listBrackets } from '../shared/model/index.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
-import { applyArticleStatus, applyResolution, renumberLive } from '../server/resolution/index.ts';
+import { applyArticleStatus, applyResolution, renumberLive, undoResolution } from '../server/resolution/index.ts';
 import { restoreVersion, cutVersion } from '../server/versions/index.ts';
 import { treaty, article, heading, plain, br } from './helpers/bracket-builders.ts';
 import { startTestServer, synced, whenDoc, type TestServer } from './server-helpers.ts';
@@ -147,5 +147,18 @@ describe('concurrent resolutions of one document', () => {
     expect(paragraphWords(live)).toEqual(['Lead', '0', 'w0', 'w1', 'w2', 'w3', 'end.', 'Lead', '1', 'w4', 'w5', 'w6', 'w7', 'end.', 'Lead', '2', 'w8', 'w9', 'w10', 'w11', 'end.']);
     const words = paragraphWords(live).filter((w) => /^w\d+$/.test(w));
     expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('two undos of one resolution sent at once: one undoes it, the other is refused with 409', async () => {
+    const editors = await setUp(1, 3);
+    const { rooms, store } = test.server;
+    const [resolution] = await applyResolution(rooms, store, test.accounts.chair, test.docId, { bracketId: 'b1', action: 'drop' });
+    const outcomes = await Promise.allSettled([0, 1].map(() => undoResolution(rooms, store, test.accounts.chair, test.docId, resolution.id)));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.status).toBe(409);
+    const live = await expectConverged(editors);
+    expect(paragraphWords(live)).toEqual(['Lead', '0', 'w0', 'w1', 'w2', 'end.']);
+    expect(listBrackets(live).map((b) => b.id)).toEqual(['b0', 'b1', 'b2']);
   });
 });
