@@ -151,8 +151,8 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   /**
    * Run a server-side read-modify-write edit of `docId` (a resolution, a status change, a
    * renumbering, a restore) once every edit queued before it is stored and applied, so it reads
-   * the text they left. Resolves or rejects as `edit` does. `edit` must not call `exclusive` or
-   * `transact` for the same document (it would wait for itself).
+   * the text they left. Resolves or rejects as `edit` does. `edit` must not call `exclusive` for
+   * the same document (it would wait for itself).
    */
   exclusive<T>(docId: string, edit: () => Promise<T>): Promise<T> {
     return this.edits.run(docId, edit);
@@ -173,18 +173,13 @@ export class Rooms extends EventEmitter<RoomsEvents> {
 
   /**
    * Change a live document on the server's behalf. `change` edits the `prosemirror` fragment of a
-   * scratch copy of the document; the resulting update goes through `applyUpdate`. Runs as an
-   * `exclusive` edit. Resolves with the update (null when `change` changed nothing).
+   * scratch copy of the document; the resulting update goes through `applyUpdate`. Resolves with
+   * the update (null when `change` changed nothing). Changes started together are computed on the
+   * same text and stored in one batch: fine for Yjs operations (inserting, formatting), wrong for
+   * a change that replaces content from what it read (`updateYFragment`) — run those inside
+   * `exclusive`.
    */
-  transact(
-    docId: string,
-    origin: TransactionOrigin,
-    change: (fragment: Y.XmlFragment, doc: Y.Doc) => void,
-  ): Promise<Uint8Array | null> {
-    return this.exclusive(docId, () => this.transactNow(docId, origin, change));
-  }
-
-  private async transactNow(
+  async transact(
     docId: string,
     origin: TransactionOrigin,
     change: (fragment: Y.XmlFragment, doc: Y.Doc) => void,
