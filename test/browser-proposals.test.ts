@@ -12,7 +12,8 @@ const two = useTwoDelegations(env);
 /** FR proposes new words after "legislative" by typing; resolves when KE sees FR's bracket. */
 async function frProposes(): Promise<void> {
   await selectText(two.fr, 'such legislative');
-  await two.fr.keyboard.press('ArrowRight');
+  // Collapse to the end in the editor's state (ArrowRight may run before Chromium shows the selection, and move one further).
+  await two.fr.evaluate(() => window.__plenipoBench!.setSelection(window.__plenipo!.view.state.selection.to));
   await two.fr.keyboard.type(' and other');
   await two.ke.waitForFunction(() => window.__plenipo!.view.state.doc.textContent.includes('such legislative and other measures'));
 }

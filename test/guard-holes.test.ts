@@ -284,6 +284,47 @@ describe('hole 8: characters XML cannot carry', () => {
   }
 });
 
+describe('content its place cannot hold', () => {
+  it('refuses a shared type slipped into an attribute through a neighbour, even from the chair, and every editor keeps plain values', async () => {
+    test = await startHostileServer();
+    const chair = await rawClient(test, 'chair', { docId: test.docId });
+    const ke = await rawClient(test, 'ke', { docId: test.docId });
+    const rowsBefore = await rows();
+    // Overwriting an attribute gives the new entry the old one as its neighbour, so Yjs encodes no
+    // parent and no key: the decoded update shows what looks like a child element's text.
+    const update = changeOf(chair.doc, (d) => elementById(d, 'o4').setAttribute('id', new Y.XmlText('o4') as never));
+    const item = (Y.decodeUpdate(update).structs as Y.Item[]).find((s) => s.content instanceof Y.ContentType)!;
+    expect(item.parentSub).toBeNull();
+    const from = chair.messages.length;
+    chair.send(update);
+    expect(await chair.next(denied, from)).toMatchObject({ reason: expect.stringMatching(/the attribute "id" holds a shared type/) });
+    expect(await rows()).toBe(rowsBefore);
+    const doc = await serverTreaty();
+    doc.check();
+    doc.descendants((node) => {
+      for (const value of Object.values(node.attrs)) expect(value === null || typeof value !== 'object' || Array.isArray(value)).toBe(true);
+      return true;
+    });
+    expect(ke.messages.some((m) => m.kind === 'update' && m.syncType === 2)).toBe(false);
+  });
+});
+
+describe('attribute values', () => {
+  it("refuses France's list where a block's bracket kind belongs, so Kenya still types in her own bracket", async () => {
+    test = await startHostileServer();
+    const { fr, record, rowsBefore } = await france();
+    const from = fr.edit((d) => elementById(d, 'x1').setAttribute('bracketKind', ['FR'] as never));
+    expect(await fr.next(denied, from)).toMatchObject({ reason: expect.stringMatching(/leaves the document invalid .*got \["FR"\]/) });
+    await expectUntouched(record, rowsBefore);
+    const ke = await rawClient(test, 'ke', { docId: test.docId });
+    const typed = ke.edit((d) => textOf(d, 'x1').insert(bracketKey(textOf(d, 'x1'), 'k1').from + 1, 'r'));
+    // Kenya's keystroke is stored (the server does not echo it to her, so wait for the log).
+    for (let tries = 0; tries < 200 && (await rows()) === rowsBefore; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ke.messages.slice(typed).some(denied)).toBe(false);
+    expect(await rows()).toBe(rowsBefore + 1);
+  });
+});
+
 describe('updates that change nothing', () => {
   it('stores none of them, from a delegate or an observer', async () => {
     test = await startHostileServer();

@@ -19,12 +19,17 @@ function elementUpdate(name: string): Uint8Array {
 
 /** An update that adds a plain block whose text carries the format `key`. */
 function formatUpdate(key: string): Uint8Array {
+  return formatUpdateWith(key, {});
+}
+
+/** An update that adds a plain block whose text carries the format `key` with `value`. */
+function formatUpdateWith(key: string, value: unknown): Uint8Array {
   const doc = new Y.Doc();
   const text = new Y.XmlText();
   const plain = new Y.XmlElement('plain');
   plain.insert(0, [text]);
   doc.getXmlFragment('prosemirror').insert(0, [plain]);
-  text.insert(0, 'x', { [key]: {} });
+  text.insert(0, 'x', { [key]: value });
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -84,6 +89,29 @@ describe('bad input on the websocket', () => {
   it('closes a connection whose update formats text with a mark the schema does not know with 4422', async () => {
     test = await startTestServer();
     await expectRefused(updateMessage(formatUpdate('blink')), [4422], /unknown mark "blink"/);
+  });
+
+  it('closes a connection whose update gives an element a shared type as an attribute with 4422', async () => {
+    test = await startTestServer();
+    const doc = new Y.Doc();
+    const element = new Y.XmlElement('plain');
+    doc.getXmlFragment('prosemirror').insert(0, [element]);
+    element.setAttribute('id', new Y.XmlText('p_forged') as never);
+    await expectRefused(updateMessage(Y.encodeStateAsUpdate(doc)), [4422], /attribute "id" holds a shared type/);
+  });
+
+  it('closes a connection whose update sets an attribute or a mark to deeply nested data with 4422', async () => {
+    test = await startTestServer();
+    let deep: unknown = 'KE';
+    for (let i = 0; i < 10; i++) deep = [deep];
+    const doc = new Y.Doc();
+    const element = new Y.XmlElement('plain');
+    doc.getXmlFragment('prosemirror').insert(0, [element]);
+    element.setAttribute('sponsors', deep as never);
+    await expectRefused(updateMessage(Y.encodeStateAsUpdate(doc)), [4422], /attribute "sponsors" holds a value that is not plain data/);
+    await test.stop();
+    test = await startTestServer();
+    await expectRefused(updateMessage(formatUpdateWith('bracket', { id: 'b1', sponsors: deep })), [4422], /mark "bracket" holds a value that is not plain data/);
   });
 
   it('closes a connection that writes outside the prosemirror root with 4422', async () => {

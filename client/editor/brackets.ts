@@ -3,7 +3,9 @@
  * gets an opening "[" widget at its start and a closing "]" widget with its sponsors at its end,
  * ordered so nested brackets read "[[ITU Membership] for Members]". Block brackets (the `bracket`
  * attribute of an article, paragraph, sub-paragraph, item or plain block) get a "[" at the start
- * of their first textblock, a "]" with sponsors at the end of their last, and a class on the block.
+ * of their first textblock, a "]" with sponsors at the end of their last, and a class on the block;
+ * a block proposed for deletion (`bracketKind: 'delete'`) reads struck through, its "]" saying
+ * "delete" before its sponsors.
  */
 import type { Mark, Node } from 'prosemirror-model';
 import { Decoration } from 'prosemirror-view';
@@ -165,18 +167,26 @@ export function blockBracketDecorations(node: Node, pos: number): Decoration[] {
   const id = node.attrs.bracket;
   if (!id) return [];
   const sponsors = sponsorsOf(node.attrs.sponsors);
-  const title = `Bracketed ${node.type.name}${sponsors.length ? ` — sponsored by ${sponsors.join(', ')}` : ''}`;
+  const kind = node.attrs.bracketKind === 'delete' ? 'delete' : 'insert';
+  const what = kind === 'delete' ? `Proposed deletion of this ${node.type.name}` : `Bracketed ${node.type.name}`;
+  const title = `${what}${sponsors.length ? ` — sponsored by ${sponsors.join(', ')}` : ''}`;
+  const colour = delegationColour(sponsors[0] ?? '');
   const decorations: Decoration[] = [
-    Decoration.node(pos, pos + node.nodeSize, { class: 'block-bracket', 'data-sponsors': sponsors.join(' ') }),
+    Decoration.node(pos, pos + node.nodeSize, {
+      class: kind === 'delete' ? 'block-bracket block-bracket-delete' : 'block-bracket',
+      'data-sponsors': sponsors.join(' '),
+      'data-block-proposal': String(id),
+      ...(kind === 'delete' ? { style: `--proposal-colour: ${colour}` } : {}),
+    }),
   ];
   const inner = node.isTextblock ? { first: pos, last: pos, lastNode: node } : textblocks(node, pos);
   if (!inner) return decorations;
-  decorations.push(Decoration.widget(inner.first + 1, () => glyph('bracket-glyph block open', '[', title), {
-    side: -1000, marks: [], ignoreSelection: true, key: `bo:${id}`,
+  decorations.push(Decoration.widget(inner.first + 1, () => glyph(`bracket-glyph block open bracket-${kind}`, '[', title), {
+    side: -1000, marks: [], ignoreSelection: true, key: `bo:${id}:${kind}`,
   }));
   const end = inner.last + inner.lastNode.nodeSize - 1;
-  decorations.push(Decoration.widget(end, () => closing('bracket-glyph block close', sponsors, title, 'insert'), {
-    side: 1000, marks: [], ignoreSelection: true, key: `bc:${id}:${sponsors.join(',')}`,
+  decorations.push(Decoration.widget(end, () => closing(`bracket-glyph block close bracket-${kind}`, sponsors, title, kind, String(id)), {
+    side: 1000, marks: [], ignoreSelection: true, key: `bc:${id}:${kind}:${sponsors.join(',')}`,
   }));
   return decorations;
 }

@@ -10,7 +10,7 @@ import {
 } from '../../shared/commands/index.ts';
 import { newId } from '../../shared/model/index.ts';
 import { inlineRanges } from '../../shared/resolution/index.ts';
-import { markAsProposal, blockContext } from '../../shared/suggesting/index.ts';
+import { markAsProposal, blockContext, wholeAgreedBlocks } from '../../shared/suggesting/index.ts';
 import { startProposalTyping } from './proposal-typing.ts';
 import type { Account } from '../connection/index.ts';
 
@@ -140,9 +140,20 @@ export function replacementCommand(account: Account): Command {
   };
 }
 
-/** Propose deleting the selected wording. */
+/**
+ * Propose deleting the selection (Ctrl-Alt-D). A delegate's selection that covers whole paragraphs
+ * or articles of agreed text is deleted as if by the Delete key, which suggesting mode turns into
+ * a proposal to delete those blocks (and brackets any other words); otherwise the words get a
+ * deletion bracket.
+ */
 export function deletionCommand(account: Account): Command {
-  return asProposal(proposeDeletion(account.delegation));
+  const words = asProposal(proposeDeletion(account.delegation));
+  return (state, dispatch, view) => {
+    const { from, to, empty } = state.selection;
+    if (account.role !== 'delegate' || empty || wholeAgreedBlocks(state.doc, from, to).length === 0) return words(state, dispatch, view);
+    if (dispatch) dispatch(state.tr.deleteSelection().scrollIntoView());
+    return true;
+  };
 }
 
 /** The innermost bracket mark at the cursor, or null. */

@@ -1,6 +1,7 @@
 /**
  * The editor state of an open document: the treaty schema bound to the shared Y.Doc (sync,
- * cursors, undo of one's own edits), the keymaps, the treaty decorations and the id keeper.
+ * cursors, undo of one's own edits), the keymaps, the treaty decorations, the id keeper and the
+ * paste filters.
  */
 import { EditorState, type Plugin } from 'prosemirror-state';
 import { dropCursor } from 'prosemirror-dropcursor';
@@ -16,6 +17,7 @@ import { readOnlyPlugin } from './read-only.ts';
 import { proposalTypingPlugin } from './proposal-typing.ts';
 import { changeSizePlugin } from './change-size.ts';
 import { xmlSafeTextPlugin } from './xml-safe.ts';
+import { pastedBracketsPlugin } from './pasted-brackets.ts';
 
 /** Whether an account may change the text (observers may not). */
 export function canEdit(account: Account): boolean {
@@ -31,7 +33,7 @@ export function treatyPlugins(session: Session, account: Account, actions: Edito
     yUndoPlugin(),
     ...treatyKeymaps(account, actions, editable),
     treatyDecorationsPlugin(),
-    ...(editable ? [xmlSafeTextPlugin(), changeSizePlugin(), proposalTypingPlugin(), uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
+    ...(editable ? [xmlSafeTextPlugin(), pastedBracketsPlugin(), changeSizePlugin(), proposalTypingPlugin(), uniqueIdsPlugin(), dropCursor(), gapCursor()] : [readOnlyPlugin()]),
   ];
 }
 

@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import type { Schema } from 'prosemirror-model';
 import { describeNonXmlChar, nonXmlCharIn } from '../../shared/model/xml-chars.ts';
+import { isPlainValue } from '../../shared/model/plain-value.ts';
 
 /** Name of the one root type the text lives in (y-prosemirror's default). */
 export const PROSEMIRROR_ROOT = 'prosemirror';
@@ -79,9 +80,12 @@ function checkContent(item: Y.Item, schema: Schema): string | null {
   if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
   if (content instanceof Y.ContentFormat) {
     const name = markNameOfKey(content.key);
-    return schema.marks[name] ? null : `unknown mark "${content.key}"`;
+    if (!schema.marks[name]) return `unknown mark "${content.key}"`;
+    return isPlainValue(content.value) ? null : `the mark "${content.key}" holds a value that is not plain data`;
   }
   if (content instanceof Y.ContentType) {
+    // A shared type as an attribute's value would reach every editor as a live Yjs object.
+    if (item.parentSub !== null) return `the attribute "${item.parentSub}" holds a shared type`;
     const type = content.type;
     if (type instanceof Y.XmlText) return null;
     if (type instanceof Y.XmlElement) {
@@ -93,6 +97,9 @@ function checkContent(item: Y.Item, schema: Schema): string | null {
     return `unexpected shared type ${type.constructor.name}`;
   }
   // Element attributes are map entries holding plain values.
-  if (content instanceof Y.ContentAny && (item.parentSub !== null || item.parent === null)) return null;
+  if (content instanceof Y.ContentAny && (item.parentSub !== null || item.parent === null)) {
+    return content.arr.every((value) => isPlainValue(value)) ? null : `the attribute "${item.parentSub}" holds a value that is not plain data`;
+  }
   return `unexpected content ${content.constructor.name}`;
 }
+

@@ -87,6 +87,10 @@ export interface AlternativesFact {
 export interface CommentFact {
   id: string;
   delegation: string | null;
+  /** The `author` attribute (the writer's account name), as stored. */
+  author: unknown;
+  /** The `createdAt` attribute (when it was written), as stored. */
+  createdAt: unknown;
   /** Every attribute and the text. */
   words: string;
 }
@@ -375,7 +379,10 @@ function walkComment(comment: Node, facts: EditFacts): void {
     if (node.isInline) for (const mark of node.marks) if (mark.type.name === 'bracket') countId(facts, mark.attrs.id);
     return true;
   });
-  facts.comments.set(id, { id, delegation: comment.attrs.delegation ?? null, words: JSON.stringify(comment.toJSON()) });
+  facts.comments.set(id, {
+    id, delegation: comment.attrs.delegation ?? null, author: comment.attrs.author ?? null, createdAt: comment.attrs.createdAt ?? null,
+    words: JSON.stringify(comment.toJSON()),
+  });
 }
 
 function walkTextblock(block: Node, key: string, agreed: boolean, facts: EditFacts): void {

@@ -11,7 +11,8 @@
  * - A delegate leaves agreed text exactly as it was (`agreed-text.ts`); the secretariat may change it.
  * - Delegates and the secretariat: brackets and options belong to their sponsors
  *   (`bracket-ownership.ts`, `option-ownership.ts`), comments and their anchors to their
- *   delegation (`comment-ownership.ts`).
+ *   delegation (`comment-ownership.ts`); a new comment is signed with the writer's account name and
+ *   dated near `now`, and no comment is re-signed or re-dated (`comment-signature.ts`).
  *
  * What a delegate may do therefore comes down to THE notation: typing adds an insert bracket
  * sponsored by its delegation alone; deleting agreed words wraps them in a `delete` bracket
@@ -30,6 +31,7 @@ import { agreedTextRefusal } from './agreed-text.ts';
 import { blockBracketRefusal, inlineBracketRefusal, type OwnershipContext } from './bracket-ownership.ts';
 import { optionRefusal } from './option-ownership.ts';
 import { commentRefusal } from './comment-ownership.ts';
+import { commentSignatureRefusal } from './comment-signature.ts';
 import { refuse, REFUSAL_MESSAGES, type EditRefusal } from './refusal.ts';
 
 /** Whether `author` holds the pen on agreed text (the chair and the secretariat). */
@@ -39,9 +41,10 @@ export function mayEditAgreedText(author: Author): boolean {
 
 /**
  * Why `author` may not turn `before` into `after` (a plain sentence for the user and a precise
- * detail), or null when the change is allowed. Schema validity is checked elsewhere.
+ * detail), or null when the change is allowed. `clock` (epoch ms; the checker's clock, the
+ * server's on the server) dates new comments. Schema validity is checked elsewhere.
  */
-export function refuseEdit(before: Node, after: Node, author: Author): EditRefusal | null {
+export function refuseEdit(before: Node, after: Node, author: Author, clock: number = Date.now()): EditRefusal | null {
   if (before === after) return null;
   if (!mayEdit(author)) {
     return before.eq(after) ? null : refuse(REFUSAL_MESSAGES.observer, `${author.role} ${author.delegation} may not edit`);
@@ -56,5 +59,6 @@ export function refuseEdit(before: Node, after: Node, author: Author): EditRefus
     ?? blockBracketRefusal(was, now, context)
     ?? optionRefusal(was, now, context)
     ?? commentRefusal(was, now, context)
-    ?? duplicateIdRefusal(was, now);
+    ?? duplicateIdRefusal(was, now)
+    ?? commentSignatureRefusal(was, now, context, clock);
 }

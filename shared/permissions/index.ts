@@ -2,6 +2,7 @@
 export { refuseEdit, mayEditAgreedText } from './edit-rules.ts';
 export type { EditRefusal } from './refusal.ts';
 export { REFUSAL_MESSAGES } from './refusal.ts';
+export { commentTime, CLOCK_SKEW_MS, COMMENT_AGE_MS } from './comment-signature.ts';
 export { editFacts, nodeWords, sponsorList } from './edit-facts.ts';
 export type { EditFacts, InlineBracketFact, BlockBracketFact, OptionFact, AlternativesFact, CommentFact, AnchorFact, ArticleFact } from './edit-facts.ts';
 export { isSoleSponsor, sponsorChangeProblem } from './sponsorship.ts';

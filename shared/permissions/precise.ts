@@ -1,6 +1,7 @@
 /**
  * The precise check, for updates the fast inspection hands over: apply the update to a copy of the
- * accepted state, require that it integrates completely (nothing pending) and that the result is
+ * accepted state, require that it integrates completely (nothing pending), that every new item holds
+ * content its place allows (`content-shape.ts`), and that the result is
  * a valid treaty under the schema, then let the rule function (`refuseEdit`) decide on the
  * ProseMirror documents before and after. The before-document (and the encoded state the copy starts from) is computed
  * once per accepted state.
@@ -8,7 +9,8 @@
 import * as Y from 'yjs';
 import type { Node, Schema } from 'prosemirror-model';
 import { yXmlFragmentToProsemirrorJSON } from 'y-prosemirror';
-import { hasPending } from './integrable.ts';
+import { hasPending, type DecodedStructs } from './integrable.ts';
+import { integratedContentProblem } from './content-shape.ts';
 import { inventoryOf, type Inventory } from './inventory.ts';
 import { refuseEdit } from './edit-rules.ts';
 import type { Author } from './rules.ts';
@@ -93,6 +95,11 @@ export function checkUpdatePrecisely(update: Uint8Array, doc: Y.Doc, author: Aut
   try {
     if (hasPending(copy)) {
       const detail = 'the update waits for content the server does not have';
+      return { reason: detail, detail, invalid: true };
+    }
+    const misplaced = integratedContentProblem(copy, Y.decodeUpdate(update) as unknown as DecodedStructs);
+    if (misplaced) {
+      const detail = `the update puts content where it cannot go (${misplaced})`;
       return { reason: detail, detail, invalid: true };
     }
     let after: Node;

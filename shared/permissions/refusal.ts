@@ -24,6 +24,7 @@ export const REFUSAL_MESSAGES = {
   moved: 'A proposal stays on the words it was made on; withdraw it and propose again instead.',
   comment: "You can only write, change or delete your own delegation's comments.",
   anchor: "You can only attach or detach your own delegation's comments.",
+  commentSignature: 'A comment carries the name of the person who writes it and the time it is written; reload the document and write it again.',
   ids: 'This change would give two parts of the document the same reference; reload the document and try again.',
 } as const;
 

@@ -13,6 +13,11 @@ export type Role = 'delegate' | 'chair' | 'secretariat' | 'observer';
 export interface Author {
   role: Role | string;
   delegation: string;
+  /**
+   * The account's name, which a comment it writes must carry as its `author`. The server and the
+   * editor always pass it (they pass the account); without it only the delegation is checked.
+   */
+  name?: string;
 }
 
 /** Whether `author` may edit the document at all. */

@@ -31,6 +31,7 @@
  */
 import { Schema, type NodeSpec, type MarkSpec, type AttributeSpec } from 'prosemirror-model';
 import { writeAttrs, readAttrs } from './dom-attrs.ts';
+import { delegationsOrNull, oneOf, text, textNumberOrNull, textOrNull } from './attr-values.ts';
 
 /** Kinds of structural division, outermost first. */
 export const DIVISION_KINDS = ['part', 'chapter', 'section', 'title'] as const;
@@ -55,18 +56,18 @@ export const ARTICLE_STATUSES = ['open', 'first-reading', 'second-reading', 'agr
 /** See `ARTICLE_STATUSES`. */
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
-const id: AttributeSpec = { default: null };
+const id: AttributeSpec = { default: null, validate: textOrNull };
 const blockBracketAttrs: Record<string, AttributeSpec> = {
   id,
   /** Id of the bracket around the whole block, or null when the block is not bracketed. */
-  bracket: { default: null },
+  bracket: { default: null, validate: textOrNull },
   /** Delegation codes sponsoring the block bracket. */
-  sponsors: { default: null },
+  sponsors: { default: null, validate: delegationsOrNull },
   /**
    * `delete` when the block bracket proposes deleting an existing (agreed) block; null or `insert`
    * when the bracketed block is itself a proposal (a new provision).
    */
-  bracketKind: { default: null },
+  bracketKind: { default: null, validate: oneOf([null, 'insert', 'delete']) },
 };
 /** Names of the block bracket attributes, written to and read from the DOM. */
 const BLOCK_ATTRS = ['id', 'bracket', 'sponsors', 'bracketKind', 'number'];
@@ -85,14 +86,14 @@ const nodes: Record<string, NodeSpec> = {
     selectable: false,
     attrs: {
       /** Key of the base text every redline compares against by default, e.g. "convention-2001". */
-      base: { default: null },
+      base: { default: null, validate: textOrNull },
       /** Document symbol, e.g. "ITU/HLEG/2008/WA1". */
-      symbol: { default: null },
+      symbol: { default: null, validate: textOrNull },
       /** ISO date of the text, e.g. "2009-08-01". */
-      date: { default: null },
-      language: { default: 'en' },
+      date: { default: null, validate: textOrNull },
+      language: { default: 'en', validate: textOrNull },
       /** 'frozen' once the text is under negotiation: numbers stay, insertions read "5 bis" (shared/model/numbering.ts). */
-      numbering: { default: null },
+      numbering: { default: null, validate: textOrNull },
     },
     toDOM: (node) => ['header', { class: 'docinfo', hidden: '', ...writeAttrs(node, ['base', 'symbol', 'date', 'language']) }],
     parseDOM: [{ tag: 'header.docinfo', getAttrs: (dom) => readAttrs(dom, ['base', 'symbol', 'date', 'language']) }],
@@ -117,11 +118,11 @@ const nodes: Record<string, NodeSpec> = {
     defining: true,
     attrs: {
       id,
-      kind: { default: 'chapter' },
+      kind: { default: 'chapter', validate: text },
       /** Explicit number when the text fixes it ("IV", "2"); null to number by position. */
-      number: { default: null },
+      number: { default: null, validate: textNumberOrNull },
       /** "roman" (CHAPTER IV) or "arabic" (Chapter 4). */
-      numbering: { default: 'arabic' },
+      numbering: { default: 'arabic', validate: text },
     },
     toDOM: (node) => ['section', { class: `division division-${node.attrs.kind}`, ...writeAttrs(node, ['id', 'kind', 'number', 'numbering']) }, 0],
     parseDOM: [{ tag: 'section.division', getAttrs: (dom) => readAttrs(dom, ['id', 'kind', 'number', 'numbering']) }],
@@ -137,7 +138,7 @@ const nodes: Record<string, NodeSpec> = {
   article: {
     content: `heading ${ARTICLE_BODY}`,
     defining: true,
-    attrs: { ...blockBracketAttrs, number: { default: null }, status: { default: 'open' } },
+    attrs: { ...blockBracketAttrs, number: { default: null, validate: textNumberOrNull }, status: { default: 'open', validate: oneOf(ARTICLE_STATUSES) } },
     toDOM: (node) => ['article', writeAttrs(node, [...BLOCK_ATTRS, 'status']), 0],
     parseDOM: [{ tag: 'article', getAttrs: (dom) => readAttrs(dom, [...BLOCK_ATTRS, 'status']) }],
   },
@@ -145,7 +146,7 @@ const nodes: Record<string, NodeSpec> = {
   paragraph: {
     content: 'plain (plain | subparagraph | alternatives)*',
     defining: true,
-    attrs: { ...blockBracketAttrs, number: { default: null } },
+    attrs: { ...blockBracketAttrs, number: { default: null, validate: textNumberOrNull } },
     toDOM: (node) => ['div', { class: 'paragraph', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
     parseDOM: [{ tag: 'div.paragraph', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
@@ -153,7 +154,7 @@ const nodes: Record<string, NodeSpec> = {
   subparagraph: {
     content: 'plain (plain | item | alternatives)*',
     defining: true,
-    attrs: { ...blockBracketAttrs, number: { default: null } },
+    attrs: { ...blockBracketAttrs, number: { default: null, validate: textNumberOrNull } },
     toDOM: (node) => ['div', { class: 'subparagraph', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
     parseDOM: [{ tag: 'div.subparagraph', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
@@ -161,7 +162,7 @@ const nodes: Record<string, NodeSpec> = {
   item: {
     content: 'plain+',
     defining: true,
-    attrs: { ...blockBracketAttrs, number: { default: null } },
+    attrs: { ...blockBracketAttrs, number: { default: null, validate: textNumberOrNull } },
     toDOM: (node) => ['div', { class: 'item', ...writeAttrs(node, BLOCK_ATTRS) }, 0],
     parseDOM: [{ tag: 'div.item', getAttrs: (dom) => readAttrs(dom, BLOCK_ATTRS) }],
   },
@@ -185,7 +186,7 @@ const nodes: Record<string, NodeSpec> = {
     /** Empty content is the option "delete the text". */
     content: '(division | article | paragraph | subparagraph | item | plain)*',
     defining: true,
-    attrs: { id, sponsors: { default: null }, label: { default: null } },
+    attrs: { id, sponsors: { default: null, validate: delegationsOrNull }, label: { default: null, validate: textOrNull } },
     toDOM: (node) => ['div', { class: 'option', ...writeAttrs(node, ['id', 'sponsors', 'label']) }, 0],
     parseDOM: [{ tag: 'div.option', getAttrs: (dom) => readAttrs(dom, ['id', 'sponsors', 'label']) }],
   },
@@ -208,13 +209,13 @@ const nodes: Record<string, NodeSpec> = {
     attrs: {
       id,
       /** Id of the block or bracket the thread is anchored to; null when an `anchor` mark carries it. */
-      target: { default: null },
+      target: { default: null, validate: textOrNull },
       /** Id of the comment this one replies to; null for the first comment of a thread. */
-      replyTo: { default: null },
-      delegation: { default: null },
-      author: { default: null },
-      status: { default: 'open' },
-      createdAt: { default: null },
+      replyTo: { default: null, validate: textOrNull },
+      delegation: { default: null, validate: textOrNull },
+      author: { default: null, validate: textOrNull },
+      status: { default: 'open', validate: text },
+      createdAt: { default: null, validate: textNumberOrNull },
     },
     toDOM: (node) => ['div', { class: 'comment', ...writeAttrs(node, COMMENT_ATTRS) }, 0],
     parseDOM: [{ tag: 'div.comment', getAttrs: (dom) => readAttrs(dom, COMMENT_ATTRS) }],
@@ -224,7 +225,7 @@ const nodes: Record<string, NodeSpec> = {
     inline: true,
     group: 'inline',
     atom: true,
-    attrs: { id, text: { default: '' } },
+    attrs: { id, text: { default: '', validate: text } },
     toDOM: (node) => ['sup', { class: 'footnote', title: node.attrs.text, ...writeAttrs(node, ['id', 'text']) }, '*'],
     parseDOM: [{ tag: 'sup.footnote', getAttrs: (dom) => ({ text: (dom as HTMLElement).title, ...readAttrs(dom, ['id', 'text']) }) }],
   },
@@ -236,10 +237,10 @@ const marks: Record<string, MarkSpec> = {
   bracket: {
     attrs: {
       id,
-      sponsors: { default: null },
+      sponsors: { default: null, validate: delegationsOrNull },
       /** Shared by inline brackets that are alternatives to each other; null when standalone. */
-      group: { default: null },
-      kind: { default: 'insert' },
+      group: { default: null, validate: textOrNull },
+      kind: { default: 'insert', validate: oneOf(['insert', 'delete']) },
     },
     excludes: '',
     inclusive: false,
@@ -247,7 +248,7 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'span[data-bracket]', getAttrs: (dom) => ({ id: (dom as HTMLElement).dataset.bracket ?? null, ...readAttrs(dom, ['sponsors', 'group', 'kind']) }) }],
   },
   anchor: {
-    attrs: { comment: { default: null } },
+    attrs: { comment: { default: null, validate: textOrNull } },
     excludes: '',
     inclusive: false,
     toDOM: (mark) => ['span', { class: 'comment-anchor', 'data-comment': mark.attrs.comment }, 0],

@@ -12,7 +12,7 @@ export interface Enclosing {
   sponsors: string[];
   /** The bracket mark (inline brackets only). */
   mark: Mark | null;
-  /** `insert` or `delete` for inline brackets; `block` or `option` otherwise. */
+  /** `insert` or `delete` for inline brackets; `block`, `block-delete` (a block proposed for deletion) or `option` otherwise. */
   kind: string;
 }
 
@@ -53,7 +53,7 @@ export function blockContext($pos: ResolvedPos): Pick<PlaceContext, 'inComments'
     const name = node.type.name;
     if (name === 'comments' || name === 'comment') inComments = true;
     if (name === 'article' && node.attrs.status === 'agreed' && agreedArticle === null) agreedArticle = $pos.before(depth);
-    if (node.attrs.bracket) blocks.push({ sponsors: sponsorsOf(node.attrs.sponsors), mark: null, kind: 'block' });
+    if (node.attrs.bracket) blocks.push({ sponsors: sponsorsOf(node.attrs.sponsors), mark: null, kind: node.attrs.bracketKind === 'delete' ? 'block-delete' : 'block' });
     if (name === 'option') blocks.push({ sponsors: sponsorsOf(node.attrs.sponsors), mark: null, kind: 'option' });
   }
   return { inComments, agreedArticle, blocks };
@@ -77,8 +77,9 @@ export function sponsorWords(sponsors: readonly string[]): string {
 
 /** The plain sentence telling `delegation` why it cannot change the words of `enclosing`. */
 export function notYoursMessage(enclosing: Enclosing, delegation: string): string {
-  const single = enclosing.kind === 'option' || enclosing.kind === 'delete';
-  const what = enclosing.kind === 'option' ? 'This option' : enclosing.kind === 'delete' ? 'This proposed deletion' : 'These words';
+  const deletion = enclosing.kind === 'delete' || enclosing.kind === 'block-delete';
+  const single = enclosing.kind === 'option' || deletion;
+  const what = enclosing.kind === 'option' ? 'This option' : deletion ? 'This proposed deletion' : 'These words';
   const be = single ? 'is' : 'are';
   if (enclosing.sponsors.length === 0) return `${what} can only be changed by the chair: you can propose an alternative or comment.`;
   if (enclosing.sponsors.includes(delegation)) {

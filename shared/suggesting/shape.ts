@@ -4,7 +4,8 @@
  * - typing in agreed text writes an insertion bracket (`bracket` mark, kind `insert`) sponsored by
  *   the delegation alone; typing next to one's own insertion bracket extends it;
  * - deleting agreed text (Backspace, Delete, cut, selection + Delete) proposes the deletion: the
- *   words get a `delete`-kind bracket sponsored by the delegation and stay in the text;
+ *   words get a `delete`-kind bracket sponsored by the delegation and stay in the text; deleting
+ *   a whole paragraph or article proposes deleting that block (`block-deletion.ts`);
  * - typing over agreed words proposes a replacement: a `delete` bracket on the old words
  *   immediately followed by an `insert` bracket with the new words;
  * - inside one's own insertion bracket (or own bracketed block or option) the edit is made as
@@ -24,6 +25,7 @@ import { Fragment, type Mark, type Node, type Slice } from 'prosemirror-model';
 import { Mapping, ReplaceStep } from 'prosemirror-transform';
 import { TextSelection, type EditorState, type Selection, type Transaction } from 'prosemirror-state';
 import { newId } from '../model/ids.ts';
+import { proposeBlockDeletions, wholeAgreedBlocks } from './block-deletion.ts';
 import {
   blockContext, contextAt, bracketMarks, enclosingMark, soleSponsor, notYoursMessage, agreedArticleMessage, type Enclosing,
 } from './context.ts';
@@ -78,6 +80,16 @@ function isInline(slice: Slice): boolean {
   let inline = slice.openStart === 0 && slice.openEnd === 0;
   slice.content.forEach((node) => { if (!node.isInline) inline = false; });
   return inline;
+}
+
+/** Whether `fragment` holds any inline node (text, footnote). */
+function holdsInline(fragment: Fragment): boolean {
+  let found = false;
+  fragment.descendants((node) => {
+    if (node.isInline) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** The inline content of `slice`: as it is when it is inline, else its textblocks joined by spaces. */
@@ -151,10 +163,19 @@ function ownDeletionNear(doc: Node, from: number, to: number, delegation: string
   return bracketMarks(doc.resolve(from).nodeBefore).find(isOwnDelete) ?? bracketMarks(doc.resolve(to).nodeAfter).find(isOwnDelete) ?? null;
 }
 
-/** Shape the deletion of `from`..`to` of `tr.doc`; `forward` when it was the Delete key. */
-function shapeDeletion(tr: Transaction, from: number, to: number, delegation: string, forward: boolean): Deleted {
+/** Bracketed blocks and options that make a place a proposal (a block proposed for deletion holds agreed text). */
+function proposalBlocks(blocks: Enclosing[]): Enclosing[] {
+  return blocks.filter((b) => b.kind !== 'block-delete');
+}
+
+/**
+ * Shape the deletion of `from`..`to` of `tr.doc`; `forward` when it was the Delete key; with
+ * `wholeBlocks` (a deletion, not a replacement), agreed blocks it covers whole are proposed for
+ * deletion as blocks (`block-deletion.ts`).
+ */
+function shapeDeletion(tr: Transaction, from: number, to: number, delegation: string, forward: boolean, wholeBlocks = false): Deleted {
   const doc = tr.doc;
-  const pieces: Piece[] = [];
+  let pieces: Piece[] = [];
   const $from = doc.resolve(from);
   const $to = doc.resolve(to);
   const crosses = !$from.sameParent($to);
@@ -164,7 +185,8 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
     const context = blockContext(doc.resolve(pos + 1));
     if (context.agreedArticle !== null) stop(agreedArticleMessage(doc, context.agreedArticle), `deletion in agreed article at ${context.agreedArticle}`);
     const foreignBlock = firstForeign(context.blocks, delegation);
-    if (context.blocks.length === 0 || foreignBlock) ownBlocksOnly = false;
+    const proposal = proposalBlocks(context.blocks);
+    if (proposal.length === 0 || foreignBlock) ownBlocksOnly = false;
     node.forEach((child, offset) => {
       const start = Math.max(from, pos + 1 + offset);
       const end = Math.min(to, pos + 1 + offset + child.nodeSize);
@@ -173,7 +195,7 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
       const foreign = firstForeign(marks, delegation) ?? foreignBlock;
       if (foreign) stop(notYoursMessage(foreign, delegation), `deletion ${start}-${end} inside ${foreign.kind} sponsored by [${foreign.sponsors.join(', ')}]`);
       const ownInsert = marks.filter((m) => m.kind === 'insert');
-      const action = ownInsert.length || context.blocks.length ? 'real' : marks.length ? 'skip' : 'mark';
+      const action = ownInsert.length || proposal.length ? 'real' : marks.length ? 'skip' : 'mark';
       pieces.push({ from: start, to: end, action, own: ownInsert.length ? ownInsert[ownInsert.length - 1].mark : null });
     });
     return false;
@@ -185,10 +207,14 @@ function shapeDeletion(tr: Transaction, from: number, to: number, delegation: st
     const inherit = own && pieces.every((p) => p.own?.eq(own)) ? own : null;
     return { cursor: from, insertAt: from, inherit };
   }
-  if (pieces.length === 0) {
+  const blocks = wholeBlocks ? wholeAgreedBlocks(doc, from, to) : [];
+  const inBlock = (piece: Piece) => blocks.some((b) => piece.from >= b.pos && piece.to <= b.pos + b.node.nodeSize);
+  if (blocks.length) pieces = pieces.filter((p) => !inBlock(p));
+  if (pieces.length === 0 && blocks.length === 0) {
     stop('Agreed paragraphs cannot be joined or split by a delegation: select the words to propose deleting them.', `structural deletion ${from}-${to}`);
   }
   const start = tr.steps.length;
+  proposeBlockDeletions(tr, blocks, delegation);
   // One deletion bracket per textblock (an inline bracket is one run), extending an own one next to it.
   const byBlock = new Map<number, Piece[]>();
   for (const piece of pieces.filter((p) => p.action === 'mark')) {
@@ -236,7 +262,7 @@ function shapeInsertion(tr: Transaction, at: number, content: Fragment, delegati
   const insideOwn = context.inline.filter((e) => e.kind === 'insert').map((e) => e.mark!);
   if (inherit) marks = [inherit];
   else if (insideOwn.length) marks = insideOwn;
-  else if (context.blocks.length) marks = [];
+  else if (proposalBlocks(context.blocks).length) marks = [];
   else {
     const isOwnInsert = (m: Mark) => m.attrs.kind !== 'delete' && soleSponsor(enclosingMark(m).sponsors, delegation);
     const extend = bracketMarks($pos.nodeBefore).filter(isOwnInsert).pop() ?? bracketMarks($pos.nodeAfter).find(isOwnInsert);
@@ -252,7 +278,8 @@ function shapeInsertion(tr: Transaction, at: number, content: Fragment, delegati
 function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, delegation: string, forward: boolean, pasted: boolean): number | null {
   const doc = tr.doc;
   const first = slice.content.firstChild?.type.name;
-  const structural = slice.size > 0 && !pasted && !isInline(slice);
+  // A deletion across blocks comes as a replace whose slice only re-creates the blocks' ends: a deletion.
+  const structural = slice.size > 0 && !pasted && !isInline(slice) && !(to > from && !holdsInline(slice.content));
   if (structural || first === 'comment' || first === 'comments' || blockContext(doc.resolve(from)).inComments || blockContext(doc.resolve(to)).inComments) {
     // Comments, and block changes of the structure commands (indent, outdent): the rules decide.
     tr.replace(from, to, slice);
@@ -278,7 +305,7 @@ function shapeReplace(tr: Transaction, from: number, to: number, slice: Slice, d
   let insertAt = delFrom;
   let inherit: Mark | null = null;
   let cursor = delFrom;
-  if (delTo > delFrom) ({ cursor, insertAt, inherit } = shapeDeletion(tr, delFrom, delTo, delegation, forward && content.size === 0));
+  if (delTo > delFrom) ({ cursor, insertAt, inherit } = shapeDeletion(tr, delFrom, delTo, delegation, forward && content.size === 0, content.size === 0));
   if (content.size > 0) cursor = shapeInsertion(tr, insertAt, content, delegation, inherit);
   return cursor;
 }

@@ -212,7 +212,7 @@ export function honestEdit(doc: Node, own: string, rand: Rand, pen = false): Gen
       const mine = comments(doc).filter((c) => c.node.attrs.delegation === own);
       const c = pick(rand, mine);
       if (!c || rand() < 0.4) {
-        const node = schema.nodes.comment.create({ id: fresh('cm'), delegation: own, author: own, createdAt: 1 }, schema.nodes.plain.create(null, schema.text(`${own} thinks ${word(rand)}`)));
+        const node = schema.nodes.comment.create({ id: fresh('cm'), delegation: own, author: own, createdAt: Date.now() }, schema.nodes.plain.create(null, schema.text(`${own} thinks ${word(rand)}`)));
         return { what: `${own} comments`, doc: apply(doc, (tr) => { if (doc.lastChild!.type.name === 'comments') tr.insert(doc.content.size - 1, node); else tr.insert(doc.content.size, schema.nodes.comments.create(null, node)); }) };
       }
       if (rand() < 0.5) return { what: `${own} edits its comment ${c.node.attrs.id}`, doc: apply(doc, (tr) => tr.insert(c.pos + 2, schema.text('Also: '))) };
@@ -297,7 +297,7 @@ export function hostileEdit(doc: Node, own: string, rand: Rand, pen = false): Ge
     }
     case 7: {
       const other = own === 'FR' ? 'KE' : 'FR';
-      const node = schema.nodes.comment.create({ id: fresh('cm'), delegation: other, author: other, createdAt: 1 }, schema.nodes.plain.create(null, schema.text(`${other} accepts the text as agreed`)));
+      const node = schema.nodes.comment.create({ id: fresh('cm'), delegation: other, author: other, createdAt: Date.now() }, schema.nodes.plain.create(null, schema.text(`${other} accepts the text as agreed`)));
       return { what: `${own} writes a comment as ${other}`, doc: apply(doc, (tr) => { if (doc.lastChild!.type.name === 'comments') tr.insert(doc.content.size - 1, node); else tr.insert(doc.content.size, schema.nodes.comments.create(null, node)); }) };
     }
     case 8: {
