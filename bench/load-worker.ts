@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { RawClient, now } from './raw-client.ts';
+import { RawClient, now, specFor } from './raw-client.ts';
 import { FRAGMENT, typingSpots } from './seed-doc.ts';
 import type { ParentMessage, WorkerMessage, WorkerResult } from './load.ts';
 import { TYPIST_CLIENT_BASE } from './load.ts';
@@ -57,7 +57,7 @@ async function start(message: Extract<ParentMessage, { type: 'start' }>): Promis
   typistCount = message.typistCount;
   clients = message.clients.map(({ index, typist }) => {
     observed.set(index, new Map());
-    const client = new RawClient(message.spec, typist !== null, (data, time) => observe(index, data, time),
+    const client = new RawClient(specFor(message.spec, index), typist !== null, (data, time) => observe(index, data, time),
       () => { closedClients++; }, typist !== null ? TYPIST_CLIENT_BASE + typist : undefined);
     return { index, client };
   });

@@ -18,6 +18,16 @@ export interface ClientSpec {
   framing: Framing;
   documentName: string;
   token: string;
+  /**
+   * Per-client URLs, when the server wants the load spread over accounts: client `i` of the load
+   * uses `urls[i % urls.length]` (see `specFor`). Plenipo limits connections per account.
+   */
+  urls?: string[];
+}
+
+/** The spec client number `index` of a load connects with: its own URL from `spec.urls`, if any. */
+export function specFor(spec: ClientSpec, index: number): ClientSpec {
+  return spec.urls?.length ? { ...spec, url: spec.urls[index % spec.urls.length] } : spec;
 }
 
 /** Monotonic milliseconds shared by every process on the machine (CLOCK_MONOTONIC). */

@@ -33,6 +33,9 @@ export interface PreparedTarget {
   spec(port: number): ClientSpec;
 }
 
+/** Accounts the Plenipo target spreads its clients over (16 connections each at 1,000 clients). */
+const BENCH_ACCOUNTS = 64;
+
 /** The document every scenario uses. */
 export const BENCH_DOCUMENT = 'bench-protocol';
 
@@ -52,13 +55,17 @@ export async function prepareTarget(name: TargetName, dir: string, options: { sy
     const { openSqliteStore } = await import('../server/storage/index.ts');
     const store = openSqliteStore(dbPath, { sync });
     await store.createDocument({ id: BENCH_DOCUMENT, title: 'Benchmark protocol' });
-    const { token } = await store.createAccount({ name: 'Bench Secretariat', delegation: 'SECRETARIAT', role: 'secretariat' });
+    // One account per few clients, as in a room of delegations: Plenipo allows 32 connections per account.
+    const tokens: string[] = [];
+    for (let i = 0; i < BENCH_ACCOUNTS; i++) tokens.push((await store.createAccount({ name: `Bench Secretariat ${i + 1}`, delegation: 'SECRETARIAT', role: 'secretariat' })).token);
+    const token = tokens[0];
     await store.close();
+    const url = (port: number, t: string) => `ws://127.0.0.1:${port}/sync/${BENCH_DOCUMENT}?token=${encodeURIComponent(t)}`;
     return {
       name, label: sync === 'normal' ? 'plenipo' : `plenipo (sync=${sync})`, framing: 'y-websocket', documentName: BENCH_DOCUMENT, token,
       storage: dbPath,
       launch: { entry: entry('plenipo'), env: { PLENIPO_SYNC: sync, PLENIPO_DEMO: '0' }, nodeFlags, args: { dbPath, sync } },
-      spec: (port) => ({ url: `ws://127.0.0.1:${port}/sync/${BENCH_DOCUMENT}?token=${encodeURIComponent(token)}`, framing: 'y-websocket', documentName: BENCH_DOCUMENT, token }),
+      spec: (port) => ({ url: url(port, token), urls: tokens.map((t) => url(port, t)), framing: 'y-websocket', documentName: BENCH_DOCUMENT, token }),
     };
   }
   if (name === 'hocuspocus') {

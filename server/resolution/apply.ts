@@ -67,9 +67,15 @@ function resolvedText(info: BracketInfo, action: ResolutionAction, optionId?: st
 /**
  * Resolve in the live document `docId` for `account` (a chair: the caller checks) and record the
  * resolutions. Throws HTTPException 404 for an unknown bracket or article, 400 when the action
- * does not apply; resolves with the records once the change is stored and broadcast.
+ * does not apply; resolves with the records once the change is stored and broadcast. Concurrent
+ * calls (and other server edits of the document) apply one at a time, in call order.
  */
-export async function applyResolution(rooms: Rooms, store: DocumentStore, account: Account, docId: string, request: ResolutionRequest): Promise<ResolutionRecord[]> {
+export function applyResolution(rooms: Rooms, store: DocumentStore, account: Account, docId: string, request: ResolutionRequest): Promise<ResolutionRecord[]> {
+  return rooms.exclusive(docId, () => resolveLive(rooms, store, account, docId, request));
+}
+
+/** `applyResolution`'s work, run while no other server edit of `docId` runs. */
+async function resolveLive(rooms: Rooms, store: DocumentStore, account: Account, docId: string, request: ResolutionRequest): Promise<ResolutionRecord[]> {
   const room = await rooms.open(docId);
   await room.drain();
   const before = yXmlFragmentToProseMirrorRootNode(room.doc.getXmlFragment(PROSEMIRROR_ROOT), schema);

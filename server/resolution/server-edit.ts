@@ -17,9 +17,14 @@ import { updateTowards } from './apply.ts';
 /**
  * Edit the live document `docId` for `account`: `next` maps the current text to the new one.
  * Resolves with the text before and after once the change is stored and broadcast (no update is
- * sent when nothing changed).
+ * sent when nothing changed). Runs one at a time with the document's other server edits.
  */
-export async function editLive(rooms: Rooms, account: Account, docId: string, reason: string, next: (doc: Node) => Node): Promise<{ before: Node; after: Node; changed: boolean }> {
+export function editLive(rooms: Rooms, account: Account, docId: string, reason: string, next: (doc: Node) => Node): Promise<{ before: Node; after: Node; changed: boolean }> {
+  return rooms.exclusive(docId, () => editNow(rooms, account, docId, reason, next));
+}
+
+/** `editLive`'s work, run while no other server edit of `docId` runs. */
+async function editNow(rooms: Rooms, account: Account, docId: string, reason: string, next: (doc: Node) => Node): Promise<{ before: Node; after: Node; changed: boolean }> {
   const room = await rooms.open(docId);
   await room.drain();
   const before = yXmlFragmentToProseMirrorRootNode(room.doc.getXmlFragment(PROSEMIRROR_ROOT), schema);

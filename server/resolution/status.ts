@@ -24,8 +24,14 @@ export const STATUS_ACTION = 'status';
  * Set the status of article `articleId` of document `docId` for `account` (a chair: the caller
  * checks). Throws HTTPException 404 for an unknown article, 400 for an unknown status; resolves
  * with the record once the change is stored and broadcast, or null when the status was already so.
+ * Runs one at a time with the document's other server edits.
  */
-export async function applyArticleStatus(rooms: Rooms, store: DocumentStore, account: Account, docId: string, articleId: string, status: string): Promise<ResolutionRecord | null> {
+export function applyArticleStatus(rooms: Rooms, store: DocumentStore, account: Account, docId: string, articleId: string, status: string): Promise<ResolutionRecord | null> {
+  return rooms.exclusive(docId, () => setStatusLive(rooms, store, account, docId, articleId, status));
+}
+
+/** `applyArticleStatus`'s work, run while no other server edit of `docId` runs. */
+async function setStatusLive(rooms: Rooms, store: DocumentStore, account: Account, docId: string, articleId: string, status: string): Promise<ResolutionRecord | null> {
   const room = await rooms.open(docId);
   await room.drain();
   const before = yXmlFragmentToProseMirrorRootNode(room.doc.getXmlFragment(PROSEMIRROR_ROOT), schema);

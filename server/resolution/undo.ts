@@ -51,9 +51,15 @@ export function undoUpdate(log: Array<{ seq: number; data: Uint8Array }>, target
  * Undo resolution `resolutionId` of document `docId` for `account` (a chair: the caller checks).
  * Every resolution carried by the same update (a bulk resolution) is undone with it. Throws
  * HTTPException 404 for an unknown resolution, 409 when it was already undone or cannot be
- * (no recorded update, or itself an undo); resolves with the new records.
+ * (no recorded update, or itself an undo); resolves with the new records. Runs one at a time with
+ * the document's other server edits, so two undos of one resolution cannot both pass the check.
  */
-export async function undoResolution(rooms: Rooms, store: DocumentStore, account: Account, docId: string, resolutionId: string): Promise<ResolutionRecord[]> {
+export function undoResolution(rooms: Rooms, store: DocumentStore, account: Account, docId: string, resolutionId: string): Promise<ResolutionRecord[]> {
+  return rooms.exclusive(docId, () => undoLive(rooms, store, account, docId, resolutionId));
+}
+
+/** `undoResolution`'s work, run while no other server edit of `docId` runs. */
+async function undoLive(rooms: Rooms, store: DocumentStore, account: Account, docId: string, resolutionId: string): Promise<ResolutionRecord[]> {
   const records = await store.listResolutions(docId);
   const target = records.find((r) => r.id === resolutionId);
   if (!target) throw new HTTPException(404, { message: `Unknown resolution ${JSON.stringify(resolutionId)} of document ${JSON.stringify(docId)}` });
@@ -64,7 +70,9 @@ export async function undoResolution(rooms: Rooms, store: DocumentStore, account
 
   const room = await rooms.open(docId);
   await room.drain();
-  const log = await store.updatesAfter(docId, 0);
+  let log = await store.updatesAfter(docId, 0);
+  // Client updates may have been stored while the log was read: read on until it reaches the live doc.
+  for (await room.drain(); (log.at(-1)?.seq ?? 0) < room.appliedSeq; await room.drain()) log = log.concat(await store.updatesAfter(docId, log.at(-1)?.seq ?? 0));
   const update = undoUpdate(log, target.updateSeq, room.doc);
   let updateSeq: number | null = null;
   if (update) {

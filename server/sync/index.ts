@@ -1,5 +1,6 @@
 /** Live sync: rooms of Y.Docs over the y-websocket protocol, with the update pipeline and its guard. */
 export { Rooms, DocumentNotFoundError } from './rooms.ts';
+export { EditQueue } from './edit-queue.ts';
 export type { RoomsOptions, RoomsEvents } from './rooms.ts';
 export { Room } from './room.ts';
 export { Connection } from './connection.ts';

@@ -13,6 +13,7 @@ import { CloseCodes, closeWith } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import { AccountBudget, ConnectionBudget, syncLimits, type SyncLimits } from './limits.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
+import { EditQueue } from './edit-queue.ts';
 import type { TransactionOrigin } from './origins.ts';
 import { KEEPALIVE_MESSAGE } from './protocol.ts';
 import { Room } from './room.ts';
@@ -61,6 +62,8 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   private readonly keepalive: NodeJS.Timeout;
   private lastPing = Date.now();
   private closed = false;
+  /** Server-side edits, one at a time per document (`exclusive`). */
+  private readonly edits = new EditQueue();
 
   constructor(readonly options: RoomsOptions) {
     super();
@@ -146,6 +149,16 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   }
 
   /**
+   * Run a server-side read-modify-write edit of `docId` (a resolution, a status change, a
+   * renumbering, a restore) once every edit queued before it is stored and applied, so it reads
+   * the text they left. Resolves or rejects as `edit` does. `edit` must not call `exclusive` for
+   * the same document (it would wait for itself).
+   */
+  exclusive<T>(docId: string, edit: () => Promise<T>): Promise<T> {
+    return this.edits.run(docId, edit);
+  }
+
+  /**
    * Apply a Yjs update on the server's behalf: logged, applied and broadcast like a client's
    * update. Resolves once it is stored and applied.
    */
@@ -161,7 +174,10 @@ export class Rooms extends EventEmitter<RoomsEvents> {
   /**
    * Change a live document on the server's behalf. `change` edits the `prosemirror` fragment of a
    * scratch copy of the document; the resulting update goes through `applyUpdate`. Resolves with
-   * the update (null when `change` changed nothing).
+   * the update (null when `change` changed nothing). Changes started together are computed on the
+   * same text and stored in one batch: fine for Yjs operations (inserting, formatting), wrong for
+   * a change that replaces content from what it read (`updateYFragment`) — run those inside
+   * `exclusive`.
    */
   async transact(
     docId: string,

@@ -48,9 +48,10 @@ export async function cutVersion(rooms: Rooms, store: DocumentStore, account: Ac
  */
 export async function restoreVersion(rooms: Rooms, account: Account, version: VersionRecord): Promise<boolean> {
   const target = schema.nodeFromJSON(JSON.parse(version.json));
-  const update = await rooms.transact(version.docId, serverOrigin(`restore ${version.id}`, account), (fragment, doc) => {
+  // One at a time with the document's other server edits: it replaces the text it read.
+  const update = await rooms.exclusive(version.docId, () => rooms.transact(version.docId, serverOrigin(`restore ${version.id}`, account), (fragment, doc) => {
     updateYFragment(doc, fragment, target, { mapping: new Map(), isOMark: new Map() });
-  });
+  }));
   return update !== null;
 }
 
