@@ -138,6 +138,9 @@ describe('the chair resolving a proposed block deletion', () => {
     const p1 = String(blockAttrs(proposed, 'p1')!.bracket);
     const art2 = String(blockAttrs(proposed, 'art2')!.bracket);
     await n.chair.page.click('.tab[data-tab="brackets"]');
+    // The chair's list says what is proposed: deleting the block, not adding it.
+    await expect(n.chair.page.locator(`.bracket-entry[data-bracket="${p1}"] .bracket-kind`).textContent()).resolves.toBe('block deletion');
+    await expect(n.chair.page.locator(`.bracket-entry[data-bracket="${art2}"] .bracket-kind`).textContent()).resolves.toBe('block deletion');
     await n.chair.page.locator(`.bracket-entry[data-bracket="${p1}"] button[data-action="drop"]`).click();
     await n.chair.page.locator(`.bracket-entry[data-bracket="${p1}"]`).waitFor({ state: 'detached' });
     await n.chair.page.locator(`.bracket-entry[data-bracket="${art2}"] button[data-action="keep"]`).click();

@@ -27,7 +27,8 @@ export function mayResolveBrackets(account: Account): boolean {
 /** The kind a reader filters by: text, deletion, or the block shape (paragraph, article, alternatives…). */
 export function bracketKindLabel(bracket: BracketInfo): string {
   if (bracket.kind === 'inline') return bracket.markKind === 'delete' ? 'deletion' : 'text';
-  return bracket.kind;
+  // A block proposed for deletion says so.
+  return bracket.markKind === 'delete' ? `${bracket.kind} deletion` : bracket.kind;
 }
 
 /** The plain sentence for a resolution the server did not take. */
