@@ -309,6 +309,32 @@ describe('content its place cannot hold', () => {
   });
 });
 
+describe('structs that repeat part of what the server has', () => {
+  it("refuses a struct whose start the server has and whose end is new, even from the chair, so every copy decodes the same text", async () => {
+    test = await startHostileServer();
+    const chair = await rawClient(test, 'chair', { docId: test.docId, clientId: 424242 });
+    const fork = new Y.Doc();
+    fork.clientID = 424242;
+    Y.applyUpdate(fork, Y.encodeStateAsUpdate(chair.doc));
+    // The chair's own keystroke (clock 0), accepted.
+    const typed = chair.edit((d) => textOf(d, 'x6').insert(0, 'x'));
+    for (let tries = 0; tries < 200 && Y.getState(test.server.rooms.get(test.docId)!.accepted.doc.store, 424242) === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(chair.messages.slice(typed).some(denied)).toBe(false);
+    const rowsBefore = await rows();
+    // Another history under the same id: one struct for clocks 0..2 whose first clock the server
+    // holds as other content; Yjs would hang "qr" on the server's "x", wherever that stands.
+    const overlapping = changeOf(fork, (d) => textOf(d, 'x1').insert(0, 'pqr'));
+    const from = chair.messages.length;
+    chair.send(overlapping);
+    expect(await chair.next(denied, from)).toMatchObject({ reason: expect.stringMatching(/repeats clocks 0\.\.0 the document has/) });
+    expect(await rows()).toBe(rowsBefore);
+    const room = test.server.rooms.get(test.docId)!;
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(room.accepted.doc));
+    expect(treatyOf(fresh).toJSON()).toEqual(treatyOf(room.accepted.doc).toJSON());
+  });
+});
+
 describe('attribute values', () => {
   it("refuses France's list where a block's bracket kind belongs, so Kenya still types in her own bracket", async () => {
     test = await startHostileServer();

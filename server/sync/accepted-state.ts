@@ -6,7 +6,7 @@
  * to SyncStep1 and broadcast) catches up once the log write has committed.
  */
 import * as Y from 'yjs';
-import { hasPending } from '../../shared/permissions/index.ts';
+import { hasPending, integratedContentProblem, type DecodedStructs } from '../../shared/permissions/index.ts';
 
 /** What applying an update to the accepted state did. */
 export type Acceptance = { ok: true; changed: boolean } | { ok: false; reason: string };
@@ -29,10 +29,11 @@ export class AcceptedState {
   /**
    * Apply `update` now. It must integrate completely (nothing pending) and without error; else
    * the state is rebuilt from `live` and `unwritten` (the accepted updates not yet in `live`, in
-   * order, this one excluded) and the failure is returned. `changed` is false when the update
+   * order, this one excluded) and the failure is returned. With `decoded`, every item it added
+ * must also hold content its integrated place allows (`integratedContentProblem`). `changed` is false when the update
    * added no struct and deleted nothing (it need not be stored).
    */
-  apply(update: Uint8Array, live: Y.Doc, unwritten: () => Iterable<Uint8Array>): Acceptance {
+  apply(update: Uint8Array, live: Y.Doc, unwritten: () => Iterable<Uint8Array>, decoded?: DecodedStructs): Acceptance {
     let changed = false;
     const onTransaction = (tr: Y.Transaction) => {
       if (tr.deleteSet.clients.size > 0) changed = true;
@@ -44,6 +45,8 @@ export class AcceptedState {
     try {
       Y.applyUpdate(doc, update);
       if (hasPending(doc)) reason = 'the update waits for content the server does not have';
+      // Whatever path decided it, an item whose place (taken from its neighbour) cannot hold its content is undone.
+      else if (decoded) reason = integratedContentProblem(doc, decoded);
     } catch (error) {
       reason = `the update cannot be integrated (${(error as Error).message})`;
     } finally {

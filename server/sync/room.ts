@@ -178,7 +178,7 @@ export class Room {
     if (taken) return { code: CloseCodes.Forbidden.code, reason: taken };
     const verdict = this.settings.guard(update, { account, doc: state, clientIds: connection.clientIds, owners: this.owners, decoded });
     if (!verdict.ok) return verdict;
-    const applied = this.accepted.apply(update, this.doc, () => this.unwritten());
+    const applied = this.accepted.apply(update, this.doc, () => this.unwritten(), decoded);
     if (!applied.ok) return { code: CloseCodes.InvalidContent.code, reason: `${CloseCodes.InvalidContent.reason}: ${applied.reason}` };
     // An update that changes nothing is not stored (nor broadcast).
     if (!applied.changed) return null;

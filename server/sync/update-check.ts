@@ -9,7 +9,7 @@
  * are decided on the accepted state by the guard.
  */
 import * as Y from 'yjs';
-import type { Schema } from 'prosemirror-model';
+import type { MarkType, Schema } from 'prosemirror-model';
 import { describeNonXmlChar, nonXmlCharIn } from '../../shared/model/xml-chars.ts';
 import { isPlainValue } from '../../shared/model/plain-value.ts';
 
@@ -80,8 +80,10 @@ function checkContent(item: Y.Item, schema: Schema): string | null {
   if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
   if (content instanceof Y.ContentFormat) {
     const name = markNameOfKey(content.key);
-    if (!schema.marks[name]) return `unknown mark "${content.key}"`;
-    return isPlainValue(content.value) ? null : `the mark "${content.key}" holds a value that is not plain data`;
+    const markType = schema.marks[name];
+    if (!markType) return `unknown mark "${content.key}"`;
+    if (!isPlainValue(content.value)) return `the mark "${content.key}" holds a value that is not plain data`;
+    return markValueProblem(markType, content.value);
   }
   if (content instanceof Y.ContentType) {
     // A shared type as an attribute's value would reach every editor as a live Yjs object.
@@ -103,3 +105,19 @@ function checkContent(item: Y.Item, schema: Schema): string | null {
   return `unexpected content ${content.constructor.name}`;
 }
 
+
+/**
+ * Why a format value cannot stand for a mark of `markType`, or null: null ends the mark, anything
+ * else is the mark's attributes and must pass the schema's validators. A format item can lie dormant
+ * (closed again at once) until someone types right there, so it is checked on arrival.
+ */
+function markValueProblem(markType: MarkType, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return `the mark "${markType.name}" holds ${JSON.stringify(value)} instead of its attributes`;
+  try {
+    markType.create(value as Record<string, unknown>);
+    return null;
+  } catch (error) {
+    return `the mark "${markType.name}" holds an invalid value (${(error as Error).message})`;
+  }
+}

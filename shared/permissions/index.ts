@@ -18,4 +18,5 @@ export { invalidContent, acceptsText } from './validity.ts';
 export { ClientIdRegistry, writtenClients, MAX_NEW_CLIENT_IDS } from './client-ids.ts';
 export type { WrittenClients } from './client-ids.ts';
 export { integratedClocks, integrationProblem, hasPending } from './integrable.ts';
+export { integratedContentProblem } from './content-shape.ts';
 export type { DecodedStructs } from './integrable.ts';

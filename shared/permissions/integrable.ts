@@ -1,7 +1,8 @@
 /**
  * Whether a Yjs update can be integrated completely, at once, into a document: every run of
  * structs of a client continues from what the document (or the update itself) already has, every
- * item refers (as left/right neighbour or parent) only to content that exists, and every deletion
+ * item refers (as left/right neighbour or parent) only to content that exists, no struct is partly
+ * known (its start repeating what the document has, its end new), and every deletion
  * falls on content that exists. Yjs would otherwise keep the rest as pending and apply it later,
  * unchecked, when the missing content arrives; the server refuses such an update instead (an
  * in-sync y-websocket client never sends one). Pure: reads the decoded update and the store's clocks.
@@ -31,6 +32,12 @@ export function integratedClocks(decoded: DecodedStructs, doc: Y.Doc): { clocks:
     if (struct instanceof Y.Skip) continue;
     const known = clockOf(client);
     if (clock > known) return { problem: `structs of client ${client} start at clock ${clock}, but the document has that client only up to clock ${known}` };
+    // Yjs would integrate only the unknown end of such a struct, with the known item before it as its
+    // left neighbour: if that item is not what the sender had there, the end lands in a place (another
+    // parent, an attribute) that differs between this document and every copy decoded from it later.
+    if (clock < known && clock + struct.length > known) {
+      return { problem: `a struct of client ${client} repeats clocks ${clock}..${known - 1} the document has and goes on to ${clock + struct.length - 1}` };
+    }
     clocks.set(client, Math.max(known, clock + struct.length));
   }
   for (const struct of decoded.structs) {
