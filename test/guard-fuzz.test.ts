@@ -4,7 +4,8 @@
  * real server-side connections in one event-loop turn (fast), some through their sockets in one TCP
  * write — while Kenya types in her own bracket and the chair types agreed text. After every burst:
  * no bracket, option or comment of anyone but the attacker lost or changed its words, sponsors,
- * place or existence; the document is schema-valid; the honest clients converge with the server.
+ * place or existence; the document is schema-valid (attribute values included), a copy decoded
+ * from the stored state reads the same text; the honest clients converge with the server.
  * At the end: nothing refused is in the log, and the log replays to the live document.
  *
  * Size: `PLENIPO_FUZZ_RUNS` crafted updates (default 10,000); seed: `PLENIPO_SEED` (printed on failure).
@@ -148,6 +149,11 @@ describe('the guard under a seeded stream of crafted updates', () => {
 
         const doc = treatyOf(room.doc);
         doc.check();
+        // A copy decoded from the stored state (what a new editor gets) reads the same text.
+        const fresh = new Y.Doc();
+        Y.applyUpdate(fresh, Y.encodeStateAsUpdate(room.doc));
+        expect(treatyOf(fresh).toJSON()).toEqual(doc.toJSON());
+        fresh.destroy();
         expect(recordChanges(before, othersRecord(doc, attacker.delegation))).toEqual([]);
 
         if (batch % 20 === 0) {
