@@ -18,6 +18,8 @@ declare global {
   interface Window {
     /** Permission-denied messages received from the server since the page loaded. */
     __plenipoRefusals?: number;
+    /** The server's reasons for those refusals, in order (for the tests' failure reports). */
+    __plenipoRefusalReasons?: string[];
     /** Times the editor reopened the document after a refusal. */
     __plenipoRecoveries?: number;
   }
@@ -115,8 +117,9 @@ export function withRecovery(open: () => OpenDocument): OpenDocument {
   };
 
   const watch = (page: OpenDocument) => {
-    stopWatching = page.session.monitor.onRefusal(() => {
+    stopWatching = page.session.monitor.onRefusal((reason) => {
       window.__plenipoRefusals = (window.__plenipoRefusals ?? 0) + 1;
+      (window.__plenipoRefusalReasons ??= []).push(reason);
       void recover(page);
     });
   };

@@ -27,14 +27,16 @@ function refusalOfStep(state: EditorState, stack: Stack, author: Author): string
     const fragment = copy.getXmlFragment('prosemirror');
     const schema = state.schema;
     const before = yXmlFragmentToProseMirrorRootNode(fragment, schema);
-    const replay = new Y.UndoManager(fragment, { trackedOrigins: new Set([null]) });
+    // The editor's own manager keeps some content on undo (y-prosemirror's delete filter): replay with it.
+    const replay = new Y.UndoManager(fragment, { trackedOrigins: new Set([null]), deleteFilter: manager.deleteFilter });
     replay[stack].push(item);
     if (stack === 'undoStack') replay.undo();
     else replay.redo();
     const after = yXmlFragmentToProseMirrorRootNode(fragment, schema);
     replay.destroy();
     return refusalOf(before, after, author)?.message ?? null;
-  } catch {
+  } catch (error) {
+    console.error('plenipo: could not check an undo step', error);
     return null;
   } finally {
     copy.destroy();
