@@ -15,6 +15,9 @@ import { showEditStatus } from './status-line.ts';
 
 type Stack = 'undoStack' | 'redoStack';
 
+/** Why a step whose effect cannot be checked on a copy is not replayed. */
+const UNCHECKABLE = 'The text around it has changed since.';
+
 /** The refusal of the rules for undoing (or redoing) the top step of `state`'s history, or null. */
 function refusalOfStep(state: EditorState, stack: Stack, author: Author): string | null {
   const sync = ySyncPluginKey.getState(state) as { type: Y.XmlFragment; doc: Y.Doc } | undefined;
@@ -34,6 +37,9 @@ function refusalOfStep(state: EditorState, stack: Stack, author: Author): string
     else replay.redo();
     const after = yXmlFragmentToProseMirrorRootNode(fragment, schema);
     replay.destroy();
+    // The replay changed nothing although the step holds changes: what the real undo would do
+    // cannot be checked, so it is not done (it would be the server's to refuse).
+    if (after.eq(before)) return UNCHECKABLE;
     return refusalOf(before, after, author)?.message ?? null;
   } catch (error) {
     console.error('plenipo: could not check an undo step', error);
