@@ -24,6 +24,7 @@ import { schema } from '../shared/schema/index.ts';
 import { articles, plainText } from '../shared/model/index.ts';
 import { compareDocuments } from '../shared/redline/index.ts';
 import { loadFixture } from '../fixtures/index.ts';
+import { seededRandom as prng } from '../test/helpers/seeded-random.ts';
 
 /** Timings of one pair of texts. */
 export interface RedlinePairResult {
@@ -112,17 +113,6 @@ export function conventionRevision(convention: Node): Node {
   return tr.doc;
 }
 
-/** A seeded PRNG (mulberry32), so every run compares the same texts. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A treaty of one article holding the given provisions, one paragraph each. */
 function articleOf(provisions: string[]): Node {

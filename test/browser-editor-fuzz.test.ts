@@ -17,7 +17,7 @@ import { editFacts, refuseEdit } from '../shared/permissions/index.ts';
 import { useBrowserAndServer } from './helpers/browser-hooks.ts';
 import { openNegotiation, converged, refusalsOf, type Negotiation, type Party } from './helpers/negotiation.ts';
 import { negotiationText } from './helpers/negotiation-text.ts';
-import { random as seededRandom } from './helpers/edit-generators.ts';
+import { seededRandom } from './helpers/seeded-random.ts';
 
 const env = useBrowserAndServer();
 const SEED = process.env.PLENIPO_SEED && process.env.PLENIPO_SEED !== 'random' ? Number(process.env.PLENIPO_SEED) : Math.floor(Math.random() * 2 ** 31);

@@ -13,12 +13,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Connection } from '../server/sync/connection.ts';
 import type { Room } from '../server/sync/room.ts';
 import { closeRawClients, denied, rawClient, type RawClient } from './helpers/raw-client.ts';
-import { bracketKey, burst, othersRecord, recordChanges, startHostileServer, textOf, treatyOf, type HostileServer } from './helpers/hostile.ts';
+import { announce, bracketKey, burst, othersRecord, recordChanges, startHostileServer, textOf, treatyOf, type HostileServer } from './helpers/hostile.ts';
 import { Random, craftUpdates, type Crafted } from './helpers/crafted-updates.ts';
 
 const RUNS = Number(process.env.PLENIPO_FUZZ_RUNS ?? 10_000);
@@ -33,17 +31,6 @@ afterAll(async () => {
   closeRawClients();
   await test?.stop();
 });
-
-/** Announce `client`'s Y.Doc in awareness. */
-function announce(client: RawClient): void {
-  const awareness = new awarenessProtocol.Awareness(client.doc);
-  awareness.setLocalState({ cursor: null });
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [client.doc.clientID]));
-  client.socket.send(encoding.toUint8Array(encoder));
-  awareness.destroy();
-}
 
 /** Resolves once `client` and the room's live document hold the same state (re-checked as either changes). */
 function caughtUp(client: RawClient, room: Room): Promise<void> {

@@ -6,10 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeRawClients, denied, rawClient, type RawClient, type RawMessage } from './helpers/raw-client.ts';
 import {
-  bracketKey, burst, changeOf, elementById, othersRecord, recordChanges, skipUpdate, startHostileServer, stripDeleteSet, textOf,
+  announce, bracketKey, burst, changeOf, elementById, othersRecord, recordChanges, skipUpdate, startHostileServer, stripDeleteSet, textOf,
   treatyOf, type HostileServer,
 } from './helpers/hostile.ts';
 
@@ -187,17 +186,6 @@ describe('hole 3: ownership of words, places and ids', () => {
     });
   }
 });
-
-/** Announce `client`'s Y.Doc in awareness, as y-websocket does on connecting. */
-function announce(client: RawClient): void {
-  const awareness = new awarenessProtocol.Awareness(client.doc);
-  awareness.setLocalState({ cursor: null });
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [client.doc.clientID]));
-  client.socket.send(encoding.toUint8Array(encoder));
-  awareness.destroy();
-}
 
 /** A Yjs v1 update holding only a garbage-collected struct of `length` clocks for `client`. */
 function gcUpdate(client: number, length: number): Uint8Array {

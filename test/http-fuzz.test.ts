@@ -2,18 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bracketedTreaty } from './helpers/bracket-server.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
 import { startTestServer, type TestServer } from './server-helpers.ts';
+import { seededRandom as random } from './helpers/seeded-random.ts';
 
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.PLENIPO_SEED ?? Date.now() % 1_000_000);
 const RUNS = Number(process.env.PLENIPO_FUZZ_RUNS ?? 300);

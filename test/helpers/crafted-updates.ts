@@ -8,19 +8,14 @@
  */
 import * as Y from 'yjs';
 import { changeOf, skipUpdate, stripDeleteSet } from './hostile.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** A small seeded PRNG (mulberry32). */
+/** The seeded random source with the picks the generator needs. */
 export class Random {
-  private state: number;
-  constructor(readonly seed: number) {
-    this.state = seed >>> 0;
-  }
   /** A float in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  readonly next: () => number;
+  constructor(readonly seed: number) {
+    this.next = seededRandom(seed);
   }
   /** An integer in [0, n). */
   int(n: number): number {

@@ -8,18 +8,11 @@
 import type { Mark, Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { schema } from '../../shared/schema/index.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** A seeded random source (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source (see `seeded-random.ts`). */
+export const random = seededRandom;
+
 
 /** One generated edit: what it does (for the failure report) and the resulting document. */
 export interface GeneratedEdit {

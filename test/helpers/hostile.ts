@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Node } from 'prosemirror-model';
 import { yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import { schema } from '../../shared/schema/index.ts';
@@ -182,4 +183,15 @@ export function recordChanges(before: Map<string, RecordEntry>, after: Map<strin
   const changes: string[] = [];
   for (const [id, was] of before) if (after.get(id) !== was) changes.push(`${id}: ${was} → ${after.get(id) ?? '(gone)'}`);
   return changes;
+}
+
+/** Announce `client`'s Y.Doc in awareness, as y-websocket does on connecting. */
+export function announce(client: RawClient): void {
+  const awareness = new awarenessProtocol.Awareness(client.doc);
+  awareness.setLocalState({ cursor: null });
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [client.doc.clientID]));
+  client.socket.send(encoding.toUint8Array(encoder));
+  awareness.destroy();
 }

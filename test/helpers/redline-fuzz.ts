@@ -8,18 +8,11 @@ import type { Node } from 'prosemirror-model';
 import { Transform } from 'prosemirror-transform';
 import { schema } from '../../shared/schema/index.ts';
 import { loadFixture } from '../../fixtures/index.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** A small seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source (see `seeded-random.ts`). */
+export const prng = seededRandom;
+
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
