@@ -3,6 +3,7 @@ import { startTestServer, synced, whenDoc, firstPlain, firstPlainText, type Test
 import { serverOrigin } from '../server/sync/origins.ts';
 import type { Redline } from '../shared/redline/index.ts';
 import { zipEntry } from './helpers/zip.ts';
+import { validateAkn, aknText } from './helpers/akn.ts';
 
 let t: TestServer;
 let secretariat: string;
@@ -156,5 +157,27 @@ describe('export API', () => {
     const docx = await api(t.tokens.observer, `/documents/${t.docId}/export?format=docx&version=${version.id}`);
     expect(docx.status).toBe(200);
     expect(zipEntry(new Uint8Array(await docx.arrayBuffer()), 'word/document.xml')).toContain('Definitions');
+  });
+});
+
+describe('GET /api/documents/:id/redline?format=akn', () => {
+  it('marks the words added since a version with <ins>, validates, and differs from the plain export of the same text', async () => {
+    const rev1 = await (await cut(secretariat, 'Rev.1')).json();
+    await amend(' and procedures');
+    const rev2 = await (await cut(secretariat, 'Rev.2')).json();
+    const res = await api(t.tokens.fr, `/documents/${t.docId}/redline?from=${rev1.id}&to=${rev2.id}&format=akn`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/akn+xml');
+    const xml = await res.text();
+    const result = validateAkn(xml);
+    expect(result.report).toContain('validates');
+    expect(xml).toContain('<ins> and procedures</ins>');
+    expect(xml).toContain('contains="multipleVersions"');
+    expect(xml).toMatch(/<FRBRExpression><FRBRthis value="[^"]*_rev-2\/!main"\/>/);
+    expect(xml).toMatch(/<textualMod type="substitution" eId="mod_1"><source href="[^"]*_rev-1\/!main#art_1"\/><destination href="#art_1"\/>/);
+
+    const plain = await (await api(t.tokens.fr, `/documents/${t.docId}/export?format=akn&version=${rev2.id}`)).text();
+    expect(xml).not.toBe(plain);
+    expect(aknText(xml, 'del')).toBe(aknText(plain, null));
   });
 });
