@@ -5,7 +5,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { textProgress } from '../shared/model/index.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
-import { startTestServer, type TestServer } from './server-helpers.ts';
+import { documentRequest, startTestServer, type TestServer } from './server-helpers.ts';
 import { treaty, article, heading, plain, paragraph, alternatives, option, br, comments, comment } from './helpers/bracket-builders.ts';
 
 const sample = () => treaty(
@@ -33,13 +33,7 @@ describe('dashboard figures', () => {
 let test: TestServer;
 afterEach(async () => { await test?.stop(); });
 
-async function call(token: string, path: string, body?: unknown): Promise<Response> {
-  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (token: string, path: string, body?: unknown): Promise<Response> => documentRequest(test, token, path, { body });
 
 describe('the dashboard route', () => {
   it('gives the live figures and how brackets and options moved from version to version', async () => {

@@ -7,7 +7,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import type { Node } from 'prosemirror-model';
 import { importProseMirrorDocument } from '../server/import-document.ts';
 import { isFrozen } from '../shared/model/index.ts';
-import { startTestServer, synced, whenDoc, type TestServer } from './server-helpers.ts';
+import { documentRequest, startTestServer, synced, whenDoc, type TestServer } from './server-helpers.ts';
 import { treatyOf, editAs } from './helpers/bracket-server.ts';
 import { doc, docinfo, title, art, h, para, p } from './helpers/builders.ts';
 
@@ -31,13 +31,7 @@ async function start(json: unknown): Promise<string> {
   return record.id;
 }
 
-async function call(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+const call = (token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> => documentRequest(test, token, path, init);
 
 describe('frozen numbering on the server', () => {
   it('shows an inserted article as 1 bis in the plain text and the HTML', async () => {

@@ -6,7 +6,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { describeResolution, decisionSentence, sessionAgenda } from '../shared/resolution/index.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
-import { startTestServer, type TestServer } from './server-helpers.ts';
+import { documentRequest, startTestServer, type TestServer } from './server-helpers.ts';
 import { zipEntry } from './helpers/zip.ts';
 import { treaty, article, heading, plain, paragraph, alternatives, option, br } from './helpers/bracket-builders.ts';
 
@@ -60,13 +60,7 @@ describe("the chair's session agenda", () => {
 let test: TestServer;
 afterEach(async () => { await test?.stop(); });
 
-async function call(token: string, path: string, body?: unknown): Promise<Response> {
-  return test.server.app.request(`/api/documents/${test.docId}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const call = (token: string, path: string, body?: unknown): Promise<Response> => documentRequest(test, token, path, { body });
 
 describe('the record through the server', () => {
   it('lists each resolution with article, text, context and decision, and exports the day as HTML and Word', async () => {

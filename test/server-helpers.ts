@@ -161,3 +161,12 @@ export function firstPlain(doc: Y.Doc): Y.XmlText {
 export function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
+
+/** A JSON request as `token` to `/api/documents/<test.docId><path>` through the app (POST when there is a body). */
+export function documentRequest(test: TestServer, token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return Promise.resolve(test.server.app.request(`/api/documents/${test.docId}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  }));
+}
