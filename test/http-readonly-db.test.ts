@@ -1,13 +1,33 @@
 import { execFile } from 'node:child_process';
-import { chmodSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { chmodSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../server/storage/index.ts';
 import { importProseMirrorDocument } from '../server/import-document.ts';
 import { tempDir, treatyJSON } from './server-helpers.ts';
 
 const root = join(import.meta.dirname, '..');
 const cleanups: Array<() => void> = [];
+
+/**
+ * As root the server runs as `nobody`, who must be able to pass through the checkout's folders to
+ * reach its code (a clone in `mktemp -d` is 0700): give the folders on the way search permission
+ * for the duration of these tests, and take it back after.
+ */
+const opened: Array<[string, number]> = [];
+beforeAll(() => {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = root; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      opened.push([dir, mode]);
+      chmodSync(dir, mode | 0o001);
+    }
+  }
+});
+afterAll(() => {
+  for (const [dir, mode] of opened.splice(0)) chmodSync(dir, mode);
+});
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
